@@ -1,0 +1,58 @@
+#pragma once
+// Importing article files into a knowledge base.
+
+#include "annals/database.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace annals {
+
+struct ImportProgress {
+  std::size_t files_done = 0, files_total = 0;
+  std::uintmax_t bytes_done = 0;
+  std::size_t errors = 0;
+  double seconds = 0;
+};
+
+struct ImportOptions {
+  std::uintmax_t max_file_bytes = 64u << 20;  // larger files are refused
+  // Called after each file; may be empty.
+  std::function<void(const ImportProgress&)> on_progress;
+};
+
+enum class ImportOutcome { imported, replaced, unchanged, failed };
+
+struct ImportedFile {
+  std::string file;    // the name the source is known by
+  std::string path;    // the path read
+  ImportOutcome outcome = ImportOutcome::failed;
+  std::string message;  // why it failed, or what it matched when unchanged
+  std::size_t sentences = 0, events = 0, persons = 0;
+};
+
+struct ImportReport {
+  std::vector<ImportedFile> files;
+  std::uintmax_t bytes = 0;
+  double seconds = 0;
+  std::size_t count(ImportOutcome o) const;
+  bool ok() const { return count(ImportOutcome::failed) == 0; }
+};
+
+// Imports every .txt and .md file under `paths` (files, or folders read
+// recursively; a manifest.json in a folder supplies metadata). Each article is
+// analysed and written in its own transaction: a file that fails (unreadable,
+// empty, binary, invalid UTF-8, too large, a database error) is reported in the
+// result with the reason and leaves nothing behind; the others are still
+// imported. Re-importing identical bytes changes nothing (outcome unchanged); a
+// changed file under the same name replaces the old version's facts. Throws
+// Error only for problems with the request as a whole (a path that does not
+// exist, a malformed manifest).
+ImportReport import_paths(Database& db, const std::vector<std::filesystem::path>& paths,
+                          const ImportOptions& options = {});
+
+}  // namespace annals

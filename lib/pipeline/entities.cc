@@ -1,0 +1,490 @@
+#include "pipeline/entities.h"
+
+#include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <tuple>
+
+#include "pipeline/gazetteer.h"
+
+namespace annals {
+namespace {
+
+bool in(std::string_view word, std::initializer_list<std::string_view> set) {
+  return std::find(set.begin(), set.end(), word) != set.end();
+}
+
+// Head words: a capitalised run holding one names an organisation.
+bool head_word(std::string_view w) {
+  return in(w, {"party",         "ministry",      "agency",     "union",       "organisation",
+                "organization",  "association",   "assembly",   "committee",   "council",
+                "forum",         "foundation",    "university", "institute",   "institution",
+                "academy",       "embassy",       "bank",       "fund",        "group",
+                "centre",        "center",        "commission", "office",      "front",
+                "movement",      "league",        "alliance",   "corporation", "company",
+                "college",       "school",        "society",    "department",  "secretariat",
+                "parliament",    "court",         "army",       "times",       "gazette",
+                "herald",        "tribune",       "radio",      "television",  "associations",
+                "organisations", "organizations", "unions",     "foundations", "councils",
+                "committees"});
+}
+
+// Words that join the parts of one name: "Ministry of Foreign Affairs and Trade".
+bool connector(std::string_view w) {
+  return in(w, {"of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "et", "d"});
+}
+
+// Capitalised because they open a sentence, not because they name anything.
+bool stop_word(std::string_view w) {
+  return in(w,
+            {"the",       "a",     "an",      "in",    "on",    "at",      "for",       "from",
+             "to",        "with",  "by",      "of",    "and",   "but",     "or",        "as",
+             "during",    "after", "before",  "since", "under", "both",    "this",      "that",
+             "these",     "those", "its",     "his",   "her",   "their",   "our",       "also",
+             "meanwhile", "when",  "while",   "if",    "then",  "however", "currently", "recently",
+             "yesterday", "today", "last",    "next",  "many",  "some",    "all",       "every",
+             "each",      "major", "several", "such",  "dear",  "via",     "between",   "among",
+             "within"});
+}
+
+// Titles of people: "Secretary General of the ..." is a post, not part of a name.
+bool title_word(std::string_view w) {
+  return in(w, {"president",  "vice",      "prime",       "minister",     "ministers", "secretary",
+                "general",    "chairman",  "chairwoman",  "chairperson",  "chair",     "director",
+                "ambassador", "premier",   "deputy",      "head",         "chief",     "king",
+                "queen",      "prince",    "princess",    "mr",           "mrs",       "ms",
+                "dr",         "professor", "prof",        "comrade",      "senator",   "governor",
+                "mayor",      "spokesman", "spokeswoman", "spokesperson", "envoy",     "consul",
+                "commander",  "marshal",   "colonel",     "lieutenant",   "captain",   "sheikh",
+                "sultan",     "emir",      "pope",        "excellency",   "majesty"});
+}
+
+std::string kind_of(std::string_view head, std::string_view before) {
+  if (head == "party") return "party";
+  if (head == "agency" && before == "news") return "media";
+  if (in(head, {"times", "gazette", "herald", "tribune", "radio", "television"})) return "media";
+  if (in(head, {"university", "institute", "academy", "college", "school"})) return "education";
+  if (in(head, {"ministry", "agency", "embassy", "committee", "council", "commission", "assembly",
+                "parliament", "secretariat", "department", "office", "court", "army", "committees",
+                "councils"}))
+    return "state_body";
+  return "other";
+}
+
+// A word as written: folded tokens joined by "-", "'", "." without spaces
+// ("Lao-Russian", "People’s", "VOV.VN").
+struct Word {
+  std::size_t first = 0, last = 0;  // tokens
+  Span span;
+  std::string_view folded;
+  bool cap = false;
+};
+
+bool glue(std::string_view gap) {
+  if (gap.empty()) return false;
+  for (std::size_t pos = 0; pos < gap.size();) {
+    const char32_t cp = next_code_point(gap, pos);
+    if (!(cp == '-' || cp == '\'' || cp == '.' || cp == 0x2019 || cp == 0x2018 || cp == 0x2011))
+      return false;
+  }
+  return true;
+}
+
+std::vector<Word> words_of(const TokenizedText& t) {
+  std::vector<Word> words;
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) {
+    const Span s = t.tokens[i].source;
+    if (!words.empty() && glue(text_of(t.source, {words.back().span.end, s.begin}))) {
+      Word& w = words.back();
+      w.last = i + 1;
+      w.span.end = s.end;
+      w.folded = t.folded_of(w.first, w.last);
+      continue;
+    }
+    words.push_back({i, i + 1, s, t.folded_of(i, i + 1), starts_upper(t.source, s.begin)});
+  }
+  return words;
+}
+
+// A stretch of capitalised words and connectors: [first, last) of the words.
+struct Range {
+  std::size_t first = 0, last = 0;
+};
+
+class OrganizationFinder {
+ public:
+  OrganizationFinder(const Doc& doc, const Gazetteer& g)
+      : g_(g),
+        text_(tokenize(doc.article.body)),
+        words_(words_of(text_)),
+        countries_(g.match_countries(text_)) {}
+
+  OrganizationResult run();
+
+ private:
+  const Gazetteer& g_;
+  TokenizedText text_;
+  std::vector<Word> words_;
+  std::vector<PhraseMatch> countries_;
+  std::vector<PhraseMatch> known_matches_;
+  OrganizationResult result_;
+  std::map<std::size_t, std::size_t> known_;                 // gazetteer index -> result index
+  std::map<std::string, std::size_t, std::less<>> by_name_;  // folded name -> result index
+  std::set<std::tuple<std::size_t, std::size_t, std::size_t>> seen_;  // span, entity
+
+  std::string_view gap(std::size_t a, std::size_t b) const {  // between words a and b
+    return text_of(text_.source, {words_[a].span.end, words_[b].span.begin});
+  }
+  bool joinable(std::size_t a) const;
+  bool comma(std::size_t a) const;
+  std::optional<std::size_t> list_end(std::size_t last) const;
+  std::vector<Range> runs() const;
+  void organizations_in(Range run);
+  std::optional<Range> assemble(Range run, const std::vector<Range>& chunks, std::size_t k) const;
+  std::optional<std::size_t> truncate_after_country(Range chunk) const;
+  void add_candidate(Range r, std::string kind);
+  void add_media_runs(const std::vector<Range>& runs);
+  void add_bracket_aliases();
+  std::size_t from_gazetteer(std::size_t index);
+  void mention(Span span, std::size_t entity);
+  std::optional<std::string> single_country(Span span) const;
+  bool country_covers(Span span) const;
+};
+
+bool OrganizationFinder::joinable(std::size_t a) const {
+  const std::string_view g = gap(a, a + 1);
+  return g.find_first_not_of(" \t") == std::string_view::npos || g == " & ";
+}
+
+bool OrganizationFinder::comma(std::size_t a) const {
+  const std::string_view g = gap(a, a + 1);
+  return g.starts_with(",") && g.substr(1).find_first_not_of(' ') == std::string_view::npos &&
+         g.size() > 1;
+}
+
+// "... for the Study of Southeast Asia, Australia and Oceania of the ...": a list
+// of names inside a name, accepted only when "and <Name>" closes it and "of",
+// "for" or "(" follows, so "the Ministry of Trade, Russia and China agreed" stays apart.
+std::optional<std::size_t> OrganizationFinder::list_end(std::size_t last) const {
+  bool after_and = false;
+  for (std::size_t k = last; k + 1 < words_.size();) {
+    if (!comma(k) && !joinable(k)) return std::nullopt;
+    const Word& next = words_[++k];
+    if (next.folded == "and") {
+      if (after_and) return std::nullopt;
+      after_and = true;
+      continue;
+    }
+    if (!next.cap) return std::nullopt;
+    if (!after_and) continue;
+    while (k + 1 < words_.size() && joinable(k) && words_[k + 1].cap) ++k;
+    if (k + 1 < words_.size() && joinable(k) && in(words_[k + 1].folded, {"of", "for"})) return k;
+    const std::string_view rest = text_.source.substr(words_[k].span.end);
+    const std::size_t open = rest.find_first_not_of(' ');
+    return open != std::string_view::npos && rest[open] == '(' ? std::optional(k) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+std::vector<Range> OrganizationFinder::runs() const {
+  std::vector<Range> out;
+  for (std::size_t i = 0; i < words_.size();) {
+    if (!words_[i].cap) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;   // last word taken
+    bool inner = false;  // a connector seen: inside "X of Y"
+    while (j + 1 < words_.size()) {
+      const Word& next = words_[j + 1];
+      if (joinable(j) && (next.cap || connector(next.folded))) {
+        inner = inner || !next.cap;
+        ++j;
+      } else if (inner && comma(j) && words_[j].cap) {
+        const auto end = list_end(j);
+        if (!end) break;
+        j = *end;
+      } else {
+        break;
+      }
+    }
+    while (j > i && !words_[j].cap) --j;
+    std::size_t first = i;
+    while (first < j && stop_word(words_[first].folded)) ++first;
+    out.push_back({first, j + 1});
+    i = j + 1;
+  }
+  return out;
+}
+
+// The word range of the organisation whose head sits in chunks[k], or nullopt.
+std::optional<Range> OrganizationFinder::assemble(Range run, const std::vector<Range>& chunks,
+                                                  std::size_t k) const {
+  const Range head_chunk = chunks[k];
+  std::optional<std::size_t> head;
+  for (std::size_t w = head_chunk.first; w < head_chunk.last; ++w)
+    if (head_word(words_[w].folded)) head = w;
+  if (!head) return std::nullopt;
+  std::size_t first = head_chunk.first;
+  while (first < *head && title_word(words_[first].folded) && *head - first >= 2) ++first;
+  if (*head + 1 < head_chunk.last) return Range{first, *head + 1};  // "Party General Secretary"
+  std::size_t last = head_chunk.last;
+  for (std::size_t c = k + 1; c < chunks.size(); ++c) {
+    const Range chunk = chunks[c];
+    bool has_and = false;
+    for (std::size_t w = chunks[c - 1].last; w < chunk.first; ++w)
+      has_and = has_and || words_[w].folded == "and";
+    const bool has_comma = chunk.first > run.first && comma(chunk.first - 1);
+    if (has_and || has_comma) {
+      // "Ministry of Culture and Tourism", not "Party and President Thongloun".
+      if (c == k + 1) break;
+      bool blocked = false;
+      for (std::size_t w = chunk.first; w < chunk.last; ++w)
+        blocked = blocked || head_word(words_[w].folded) || title_word(words_[w].folded);
+      if (blocked && !has_comma) break;
+    }
+    std::size_t end = chunk.first;
+    while (end < chunk.last && !title_word(words_[end].folded)) ++end;
+    if (end == chunk.first) break;
+    if (const auto cut = truncate_after_country({chunk.first, end})) end = *cut;
+    last = end;
+    if (end < chunk.last) break;
+  }
+  return Range{first, last};
+}
+
+// "of Laos Saleumxay Kommasith": a country name opening a part ends the name there.
+std::optional<std::size_t> OrganizationFinder::truncate_after_country(Range chunk) const {
+  for (const auto& m : countries_) {
+    if (m.span.begin != words_[chunk.first].span.begin) continue;
+    const auto kind = AliasKind(m.entry->kind);
+    if (kind == AliasKind::adjective || kind == AliasKind::demonym) return std::nullopt;
+    for (std::size_t w = chunk.first; w < chunk.last; ++w)
+      if (words_[w].span.end == m.span.end)
+        return w + 1 < chunk.last ? std::optional(w + 1) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void OrganizationFinder::organizations_in(Range run) {
+  std::vector<Range> chunks;
+  for (std::size_t w = run.first; w < run.last;) {
+    if (connector(words_[w].folded)) {
+      ++w;
+      continue;
+    }
+    std::size_t end = w + 1;
+    while (end < run.last && !connector(words_[end].folded) && !comma(end - 1)) ++end;
+    chunks.push_back({w, end});
+    w = end;
+  }
+  for (std::size_t k = 0; k < chunks.size(); ++k) {
+    const auto r = assemble(run, chunks, k);
+    if (!r) continue;
+    std::string_view head;
+    std::string_view before;
+    for (std::size_t w = r->first; w < r->last; ++w)
+      if (head_word(words_[w].folded)) {
+        head = words_[w].folded;
+        before = w > r->first ? words_[w - 1].folded : std::string_view();
+        if (w + 1 < r->last && connector(words_[w + 1].folded)) break;
+      }
+    add_candidate(*r, kind_of(head, before));
+  }
+}
+
+void OrganizationFinder::add_candidate(Range r, std::string kind) {
+  if (r.last - r.first < 2) return;  // "the Party"
+  const Span span{words_[r.first].span.begin, words_[r.last - 1].span.end};
+  if (country_covers(span)) return;  // "Soviet Union"
+  if (r.last - r.first == 2 && words_[r.last - 1].folded == "party") {
+    // "Lao Party", "Vietnamese Party": the country's one known party, else nothing.
+    const Span adjective{span.begin, words_[r.first].span.end};
+    const auto code = country_covers(adjective) ? single_country(adjective) : std::nullopt;
+    std::optional<std::size_t> only;
+    std::size_t parties = 0;
+    for (std::size_t i = 0; code && i < g_.organizations().size(); ++i)
+      if (g_.organizations()[i].kind == "party" && g_.organizations()[i].country == code)
+        ++parties, only = i;
+    if (parties == 1) mention(span, from_gazetteer(*only));
+    return;
+  }
+  const std::string_view name = text_of(text_.source, span);
+  if (const auto known = g_.organization_index(name)) return mention(span, from_gazetteer(*known));
+  const std::string folded = fold(name);
+  auto it = by_name_.find(folded);
+  if (it == by_name_.end()) {
+    Organization org;
+    org.name = std::string(name);
+    org.kind = std::move(kind);
+    org.country = single_country(span);
+    it = by_name_.emplace(folded, result_.organizations.size()).first;
+    result_.organizations.push_back(std::move(org));
+  }
+  mention(span, it->second);
+}
+
+// "Pasaxon newspaper", "the online magazine “New Eastern Outlook”".
+void OrganizationFinder::add_media_runs(const std::vector<Range>& runs) {
+  for (const Range& r : runs) {
+    if (stop_word(words_[r.first].folded)) continue;
+    bool media = false;
+    if (r.last < words_.size() && joinable(r.last - 1))
+      media = in(words_[r.last].folded, {"newspaper", "daily", "magazine"}) && !words_[r.last].cap;
+    if (r.first > 0 && !words_[r.first - 1].cap) {
+      const std::string_view g = gap(r.first - 1, r.first);
+      media = media || (in(words_[r.first - 1].folded, {"newspaper", "magazine", "journal"}) &&
+                        g.find_first_of(",.;") == std::string_view::npos);
+    }
+    if (media && !country_covers({words_[r.first].span.begin, words_[r.last - 1].span.end})) {
+      if (r.last - r.first == 1) {
+        const Span span = words_[r.first].span;
+        if (const auto known = g_.organization_index(text_of(text_.source, span))) {
+          mention(span, from_gazetteer(*known));
+          continue;
+        }
+        Organization org;
+        org.name = std::string(text_of(text_.source, span));
+        org.kind = "media";
+        const auto [it, added] = by_name_.emplace(fold(org.name), result_.organizations.size());
+        if (added) result_.organizations.push_back(std::move(org));
+        mention(span, it->second);
+      } else {
+        add_candidate(r, "media");
+      }
+    }
+  }
+}
+
+// "Lao People’s Revolutionary Party (LPRP)", "ASEAN Inter-Parliamentary Assembly
+// (AIPA-45)": the bracketed word is an alias of the name just before it; later
+// bare uses of it mention the same organisation.
+void OrganizationFinder::add_bracket_aliases() {
+  std::map<std::size_t, std::vector<std::pair<Span, std::size_t>>> ending;  // end -> mentions
+  for (const auto& m : result_.mentions) ending[m.span.end].push_back({m.span, m.entity});
+  std::map<std::string, std::size_t, std::less<>> aliases;  // alias -> result index
+  const std::string_view body = text_.source;
+  for (auto& [end, found] : ending) {
+    std::size_t open = end;
+    while (open < body.size() && body[open] == ' ') ++open;
+    if (open >= body.size() || body[open] != '(') continue;
+    const std::size_t close = body.find(')', open);
+    if (close == std::string_view::npos || close - open > 40) continue;
+    std::string_view alias = body.substr(open + 1, close - open - 1);
+    if (alias.empty() || alias.find(' ') != std::string_view::npos || !starts_upper(alias))
+      continue;
+    const std::size_t dash = alias.find('-');
+    if (dash != std::string_view::npos && dash + 1 < alias.size() &&
+        alias.substr(dash + 1).find_first_not_of("0123456789") == std::string_view::npos)
+      alias = alias.substr(0, dash);  // "AIPA-45": the 45th session of AIPA
+    const bool acronym =
+        fold(alias).size() >= 2 &&
+        std::none_of(alias.begin(), alias.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    std::optional<std::pair<Span, std::size_t>> best;
+    for (const auto& [span, entity] : found) {
+      const std::string_view name = text_of(body, span);
+      if (acronym && fold(name).front() != fold(alias).front()) continue;
+      if (!best || span.size() > best->first.size()) best = {span, entity};
+    }
+    if (!best) continue;
+    Organization& org = result_.organizations[best->second];
+    const std::string folded = fold(alias);
+    bool present = fold(org.name) == folded;
+    for (const auto& a : org.aliases) present = present || fold(a) == folded;
+    if (!present) org.aliases.emplace_back(alias);
+    aliases.emplace(std::string(alias), best->second);
+  }
+  for (const Word& w : words_) {
+    std::string_view written = text_of(body, w.span);
+    const std::size_t dash = written.find('-');
+    if (dash != std::string_view::npos) written = written.substr(0, dash);
+    const auto it = aliases.find(written);
+    if (it != aliases.end()) mention({w.span.begin, w.span.begin + written.size()}, it->second);
+  }
+}
+
+std::size_t OrganizationFinder::from_gazetteer(std::size_t index) {
+  const auto it = known_.find(index);
+  if (it != known_.end()) return it->second;
+  const Organization& org = g_.organizations()[index];
+  const auto named = by_name_.find(fold(org.name));
+  const std::size_t at = named != by_name_.end() ? named->second : result_.organizations.size();
+  if (at == result_.organizations.size()) {
+    result_.organizations.push_back(org);
+    by_name_.emplace(fold(org.name), at);
+  }
+  known_.emplace(index, at);
+  return at;
+}
+
+void OrganizationFinder::mention(Span span, std::size_t entity) {
+  if (!seen_.emplace(span.begin, span.end, entity).second) return;
+  Mention m;
+  m.span = span;
+  m.kind = EntityKind::organization;
+  m.entity = entity;
+  result_.mentions.push_back(m);
+}
+
+// The one country named inside `span`; failing any, the one country of the
+// known bodies inside it ("Party Central Committee of the CPV" -> VNM).
+std::optional<std::string> OrganizationFinder::single_country(Span span) const {
+  std::set<std::string> codes;
+  for (const auto& m : countries_)
+    if (span.contains(m.span)) codes.insert(g_.countries()[m.entry->target].code);
+  if (codes.empty())
+    for (const auto& m : known_matches_)
+      if (span.contains(m.span) && span != m.span)
+        if (const auto& c = g_.organizations()[m.entry->target].country) codes.insert(*c);
+  if (codes.size() != 1) return std::nullopt;
+  return *codes.begin();
+}
+
+bool OrganizationFinder::country_covers(Span span) const {
+  return std::any_of(countries_.begin(), countries_.end(),
+                     [&](const PhraseMatch& m) { return m.span.contains(span); });
+}
+
+OrganizationResult OrganizationFinder::run() {
+  known_matches_ = g_.match_organizations(text_);
+  for (const auto& m : known_matches_) mention(m.span, from_gazetteer(m.entry->target));
+  const std::vector<Range> all = runs();
+  for (const Range& r : all) organizations_in(r);
+  add_media_runs(all);
+  add_bracket_aliases();
+  std::sort(
+      result_.mentions.begin(), result_.mentions.end(), [](const Mention& a, const Mention& b) {
+        return a.span.begin != b.span.begin ? a.span.begin < b.span.begin : a.span.end > b.span.end;
+      });
+  return std::move(result_);
+}
+
+}  // namespace
+
+std::vector<Mention> find_countries(const Doc& doc, const Gazetteer& g) {
+  const TokenizedText text = tokenize(doc.article.body);
+  std::vector<Mention> out;
+  for (const auto& m : g.match_countries(text)) {
+    Mention mention;
+    mention.span = m.span;
+    mention.kind = EntityKind::country;
+    mention.country = g.countries()[m.entry->target].code;
+    const auto kind = AliasKind(m.entry->kind);
+    mention.adjective = kind == AliasKind::demonym || kind == AliasKind::adjective;
+    // "U.S." keeps its last dot.
+    const std::string_view body = doc.article.body;
+    if (m.span.end < body.size() && body[m.span.end] == '.' && m.span.size() >= 3 &&
+        body[m.span.end - 2] == '.')
+      ++mention.span.end;
+    out.push_back(std::move(mention));
+  }
+  return out;
+}
+
+OrganizationResult find_organizations(const Doc& doc, const Gazetteer& g) {
+  return OrganizationFinder(doc, g).run();
+}
+
+}  // namespace annals

@@ -1,0 +1,590 @@
+#include "pipeline/events.h"
+
+#include "pipeline/gazetteer.h"
+#include "pipeline/tokens.h"
+#include "pipeline/triggers.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace annals {
+namespace {
+
+// Words that make a clause a wish, an invitation or a cancelled plan, not an event.
+const std::set<std::string> kModal = {"hope",   "hopes",  "hoped",     "hoping",   "wish",
+                                      "wishes", "would",  "could",     "might",    "should",
+                                      "invite", "invited", "invitation", "proposed", "postponed",
+                                      "cancelled", "canceled", "if",    "unless",   "intends"};
+const std::set<std::string> kDeterminers = {"the", "this", "that", "his", "her", "their", "its", "these"};
+const std::set<std::string> kPronouns = {"he", "she", "his", "her", "him"};
+// Clause boundaries inside a sentence: dates and sides are read per clause.
+const char* const kClauseBreaks[] = {", and ", ", but ", "; ", ", while ", ", where ",
+                                     ", which ", ", as well as ", " while "};
+const std::set<std::string> kBilateralTypes = {"visit", "meeting", "summit", "agreement",
+                                               "relations_established", "relations_upgraded",
+                                               "military_exercise", "aid"};
+const std::set<std::string> kMeetingFamily = {"visit", "meeting", "summit"};
+// Types whose participants are states, not the people who speak of them.
+const std::set<std::string> kImpersonalTypes = {"aid", "relations_established", "relations_upgraded",
+                                                "military_exercise", "agreement"};
+
+struct Context {
+  const Doc& doc;
+  std::vector<std::string> pair;        // main_pair(doc)
+  std::size_t lead_line_end = 0;        // body offset where the lead paragraph ends
+};
+
+std::vector<Span> clauses_of(const Doc& doc, Span sentence) {
+  std::vector<std::size_t> cuts;
+  const std::string_view text = doc.text(sentence);
+  for (const char* b : kClauseBreaks) {
+    for (std::size_t p = text.find(b); p != std::string_view::npos; p = text.find(b, p + 1))
+      cuts.push_back(sentence.begin + p);
+  }
+  std::sort(cuts.begin(), cuts.end());
+  std::vector<Span> out;
+  std::size_t start = sentence.begin;
+  for (auto c : cuts) {
+    if (c > start) out.push_back({start, c});
+    start = c;
+  }
+  out.push_back({start, sentence.end});
+  return out;
+}
+
+Span clause_at(const std::vector<Span>& clauses, std::size_t pos) {
+  for (const auto& c : clauses)
+    if (pos >= c.begin && pos < c.end) return c;
+  return clauses.back();
+}
+
+bool inside_organization(const Doc& doc, const Mention& m) {
+  return std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& o) {
+    return o.kind == EntityKind::organization && o.span.contains(m.span) && !(o.span == m.span);
+  });
+}
+
+// "Vietnam War", "Russian Cinema": a country word that names something else.
+bool names_other_thing(const Doc& doc, const Mention& m) {
+  const std::string_view after = doc.article.body.substr(m.span.end, 8);
+  return after.starts_with(" War");
+}
+
+struct Sides {
+  std::vector<std::string> before, after;  // country codes in text order
+  std::vector<std::size_t> persons_before, persons_after;
+};
+
+void add_unique(std::vector<std::string>& v, const std::string& s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+void add_unique(std::vector<std::size_t>& v, std::size_t s) {
+  if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
+}
+
+Sides sides(const Doc& doc, Span clause, Span trigger) {
+  Sides s;
+  for (const auto& m : doc.mentions) {
+    if (!clause.contains(m.span)) continue;
+    const bool before = m.span.end <= trigger.begin;
+    if (m.kind == EntityKind::country) {
+      if (inside_organization(doc, m) || names_other_thing(doc, m)) continue;
+      add_unique(before ? s.before : s.after, m.country);
+    } else if (m.kind == EntityKind::person) {
+      add_unique(before ? s.persons_before : s.persons_after, m.entity);
+    }
+  }
+  return s;
+}
+
+std::optional<std::size_t> first_person_in(const Doc& doc, Span s) {
+  for (const auto& m : doc.mentions)
+    if (m.kind == EntityKind::person && s.contains(m.span)) return m.entity;
+  return std::nullopt;
+}
+
+const DateMention* nearest_date(const Doc& doc, Span clause, Span trigger) {
+  const DateMention* best = nullptr;
+  std::size_t best_distance = 0;
+  for (const auto& d : doc.dates) {
+    if (!clause.contains(d.span)) continue;
+    const std::size_t distance =
+        d.span.begin >= trigger.end ? d.span.begin - trigger.end : trigger.begin - std::min(trigger.begin, d.span.end);
+    if (!best || distance < best_distance) best = &d, best_distance = distance;
+  }
+  return best;
+}
+
+bool modal(const std::vector<Token>& tokens, const std::vector<Span>& clauses, Span clause) {
+  for (const auto& t : tokens) {
+    if (!clause.contains(t.span)) continue;
+    if (kModal.count(t.folded)) return true;
+    if (t.folded == "may" && !t.upper) return true;
+  }
+  // "had initially planned to visit ..., but the trip was postponed": the plan's
+  // clause has no modal word itself.
+  bool planned = false, called_off = false;
+  for (const auto& t : tokens) {
+    planned |= t.folded == "planned" || t.folded == "plans" || t.folded == "planning";
+    called_off |= t.folded == "postponed" || t.folded == "cancelled" || t.folded == "canceled";
+  }
+  (void)clauses;
+  return planned && called_off;
+}
+
+std::string location_after(const Doc& doc, const std::vector<Token>& tokens, std::size_t from, Span clause) {
+  for (std::size_t i = from; i + 1 < tokens.size() && tokens[i].span.end <= clause.end; ++i) {
+    if (tokens[i].folded != "in" || !tokens[i + 1].upper) continue;
+    std::size_t j = i + 1;
+    while (j + 1 < tokens.size() && tokens[j + 1].upper && tokens[j + 1].span.end <= clause.end &&
+           tokens[j + 1].span.begin - tokens[j].span.end <= 2)
+      ++j;
+    const Span place{tokens[i + 1].span.begin, tokens[j].span.end};
+    const bool is_date = std::any_of(doc.dates.begin(), doc.dates.end(), [&](const DateMention& d) {
+      return d.span.overlaps(place);
+    });
+    std::string_view text = doc.text(place);
+    if (is_date || text.find('(') != std::string_view::npos) continue;
+    return std::string(text);
+  }
+  return "";
+}
+
+}  // namespace
+
+std::vector<std::string> main_pair(const Doc& doc) {
+  std::map<std::string, int> counts;
+  for (const auto& m : doc.mentions)
+    if (m.kind == EntityKind::country && !inside_organization(doc, m)) ++counts[m.country];
+  std::vector<std::pair<int, std::string>> ranked;
+  for (const auto& [code, n] : counts) ranked.push_back({-n, code});
+  std::sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && i < 2; ++i) out.push_back(ranked[i].second);
+  return out;
+}
+
+namespace {
+
+const std::set<std::string> kOfficialWords = {
+    "delegation", "delegations", "leader", "leaders", "president", "minister", "side", "government",
+    "officials", "official", "envoy", "king", "queen", "premier", "chancellor", "secretary", "chairman",
+    "ambassador", "emperor", "prince", "general"};
+
+struct Candidate {
+  Event event;
+  const Trigger* trigger = nullptr;
+  std::size_t sentence = 0;
+  bool anaphoric = false;
+  bool suppressed = false;
+  std::set<std::string> filled;  // countries taken from the article's main pair
+};
+
+Participant country_of(Role r, const std::string& code) {
+  Participant p;
+  p.role = r;
+  p.kind = EntityKind::country;
+  p.country = code;
+  return p;
+}
+Participant person_of(Role r, std::size_t index) {
+  Participant p;
+  p.role = r;
+  p.kind = EntityKind::person;
+  p.entity = index;
+  return p;
+}
+
+void add_participant(Event& e, const Participant& p) {
+  for (const auto& q : e.participants)
+    if (q.kind == p.kind && q.country == p.country && q.entity == p.entity) return;
+  e.participants.push_back(p);
+}
+
+std::vector<std::string> countries_of(const Event& e) {
+  std::vector<std::string> out;
+  for (const auto& p : e.participants)
+    if (p.kind == EntityKind::country) add_unique(out, p.country);
+  return out;
+}
+
+std::set<std::size_t> persons_of(const Event& e) {
+  std::set<std::size_t> out;
+  for (const auto& p : e.participants)
+    if (p.kind == EntityKind::person) out.insert(p.entity);
+  return out;
+}
+
+bool is_lead(const Doc& doc, Span sentence) {
+  // The lead is the first line of the body that reads like prose (12+ words).
+  const std::string_view body = doc.article.body;
+  std::size_t start = 0;
+  while (start < body.size()) {
+    std::size_t end = body.find('\n', start);
+    if (end == std::string_view::npos) end = body.size();
+    const auto words = std::count(body.begin() + start, body.begin() + end, ' ');
+    if (words >= 11) return sentence.begin >= start && sentence.begin < end;
+    start = end + 1;
+  }
+  return false;
+}
+
+// The subject of the most recent earlier sentence that names a person.
+std::optional<std::size_t> previous_subject(const Doc& doc, std::size_t sentence) {
+  for (std::size_t i = sentence; i-- > 0;)
+    if (auto p = first_person_in(doc, doc.sentences[i])) return p;
+  return std::nullopt;
+}
+
+std::optional<std::size_t> actor_person(const Doc& doc, const std::vector<Token>& tokens, std::size_t sentence,
+                                        Span clause, Span trigger, const Sides& in_clause, const Sides& whole) {
+  if (!in_clause.persons_before.empty()) return in_clause.persons_before.back();
+  // A later clause ("..., where he attended") is about the sentence's subject.
+  if (!whole.persons_before.empty() && clause.begin > doc.sentences[sentence].begin)
+    return first_person_in(doc, doc.sentences[sentence]);
+  if (!whole.persons_before.empty()) return whole.persons_before.back();
+  const bool pronoun = std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+    return t.span.end <= trigger.begin && kPronouns.count(t.folded);
+  });
+  if (pronoun) {
+    if (auto p = previous_subject(doc, sentence)) return p;
+    return first_person_in(doc, doc.sentences[sentence]);
+  }
+  // "Ahead of his visit ..., President X said": the subject follows a fronted phrase.
+  if (!whole.persons_after.empty() && trigger.begin - doc.sentences[sentence].begin < 40)
+    return whole.persons_after.front();
+  return std::nullopt;
+}
+
+bool official(const std::vector<Token>& tokens, Span clause, Span trigger, bool has_person) {
+  if (has_person) return true;
+  return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
+    return clause.contains(t.span) && t.span.end <= trigger.begin && kOfficialWords.count(t.folded);
+  });
+}
+
+void assign_sides(const Doc& doc, Candidate& c, const Sides& s, std::optional<std::size_t> actor) {
+  Event& e = c.event;
+  const Trigger& t = *c.trigger;
+  std::vector<std::size_t> counterparts = s.persons_after;
+  if (actor) counterparts.erase(std::remove(counterparts.begin(), counterparts.end(), *actor), counterparts.end());
+  if (actor) add_participant(e, person_of(Role::actor, *actor));
+  for (auto p : counterparts) add_participant(e, person_of(Role::counterpart, p));
+  auto person_country = [&](std::size_t p) { return doc.persons[p].country; };
+  const bool symmetric = t.has("symmetric");
+  if (e.type == "visit" && !t.has("host")) {
+    // Actor: the traveller's side; counterpart: the destination named after the trigger.
+    if (actor && person_country(*actor)) add_participant(e, country_of(Role::actor, *person_country(*actor)));
+    else
+      for (const auto& code : s.before) add_participant(e, country_of(Role::actor, code));
+    for (const auto& code : s.after) {
+      if (actor && person_country(*actor) == code) continue;
+      add_participant(e, country_of(Role::counterpart, code));
+      break;
+    }
+    return;
+  }
+  if (t.has("recognition")) {
+    // "After the dissolution of X, A recognised B": the recogniser stands next to the verb.
+    if (!s.before.empty()) add_participant(e, country_of(Role::actor, s.before.back()));
+    if (!s.after.empty()) add_participant(e, country_of(Role::counterpart, s.after.front()));
+    return;
+  }
+  for (const auto& code : s.before) add_participant(e, country_of(Role::actor, code));
+  if (actor && person_country(*actor)) add_participant(e, country_of(Role::actor, *person_country(*actor)));
+  for (const auto& code : s.after) add_participant(e, country_of(symmetric ? Role::actor : Role::counterpart, code));
+  for (auto p : counterparts)
+    if (person_country(p)) add_participant(e, country_of(symmetric ? Role::actor : Role::counterpart, *person_country(p)));
+}
+
+// "met ... in Kazan, Russia": the country of the venue is where, not who.
+void drop_location_countries(const Doc& doc, const std::vector<Token>& tokens, const Candidate& c, Sides& s,
+                             Span clause) {
+  if (c.event.type != "meeting" && c.event.type != "summit") return;
+  for (const auto& m : doc.mentions) {
+    if (m.kind != EntityKind::country || m.adjective || !clause.contains(m.span)) continue;
+    const std::size_t k = token_at(tokens, m.span.begin);
+    if (k < 1 || k >= tokens.size()) continue;
+    const bool after_in = tokens[k - 1].folded == "in" ||
+                          (k >= 2 && tokens[k - 2].folded == "in" && tokens[k - 1].upper &&
+                           doc.article.body.substr(tokens[k - 1].span.end, 1) == ",");
+    if (!after_in) continue;
+    for (auto* side : {&s.before, &s.after}) side->erase(std::remove(side->begin(), side->end(), m.country), side->end());
+  }
+}
+
+void fill_from_pair(const Context& ctx, Candidate& c) {
+  if (!kBilateralTypes.count(c.event.type)) return;
+  auto have = countries_of(c.event);
+  for (const auto& code : ctx.pair) {
+    if (have.size() >= 2) break;
+    if (std::find(have.begin(), have.end(), code) != have.end()) continue;
+    const bool symmetric = c.trigger->has("symmetric") || have.empty();
+    add_participant(c.event, country_of(symmetric || have.empty() ? Role::actor : Role::counterpart, code));
+    c.filled.insert(code);
+    have.push_back(code);
+  }
+}
+
+void date_event(const Context& ctx, Candidate& c, Span sentence, Span clause, Span trigger,
+                const std::vector<Candidate>& previous) {
+  const Doc& doc = ctx.doc;
+  const DateMention* d = nearest_date(doc, clause, trigger);
+  if (!d) {
+    const DateMention* s = nearest_date(doc, sentence, trigger);
+    if (s && s->span.end <= clause.begin) d = s;  // a fronted "In 2018, ..." scopes the sentence
+  }
+  if (d) {
+    c.event.start = d->start;
+    c.event.end = d->end;
+    c.event.date_inferred_from = d->inferred_from;
+    return;
+  }
+  if (c.trigger->has("multilateral") && c.trigger->pattern.front().front() == "represented") {
+    // "X represented him": the occasion is the one the previous sentence names.
+    for (const auto& p : previous) {
+      if (!p.event.start) continue;
+      c.event.start = p.event.start;
+      c.event.end = p.event.end;
+      c.event.date_inferred_from = "the occasion named in the previous sentence";
+      for (const auto& part : p.event.participants)
+        if (part.kind == EntityKind::country) add_participant(c.event, country_of(Role::counterpart, part.country));
+      return;
+    }
+  }
+  const auto& pub = doc.article.published;
+  if (c.anaphoric || !pub || pub->precision < Precision::month || !is_lead(doc, sentence)) return;
+  c.event.start = FuzzyDate{pub->day.year() / pub->day.month() / 1, Precision::month};
+  c.event.date_inferred_from = "not stated; told in the lead of an article published " + to_iso(*pub);
+}
+
+std::string evidence_text_span(const Doc& doc, Span clause, Span& out) {
+  out = clause;
+  // Trim the ", and " / "; " that opens a later clause.
+  const std::string_view t = doc.text(clause);
+  std::size_t skip = 0;
+  while (skip < t.size() && (t[skip] == ',' || t[skip] == ';' || t[skip] == ' ')) ++skip;
+  out.begin += skip;
+  return std::string(doc.text(out));
+}
+
+std::optional<Candidate> build(const Context& ctx, const std::vector<Token>& tokens, std::size_t sentence_index,
+                               const std::vector<Span>& clauses, const TriggerHit& hit,
+                               const std::vector<Candidate>& previous) {
+  const Doc& doc = ctx.doc;
+  const Span sentence = doc.sentences[sentence_index];
+  const Span trigger{tokens[hit.first].span.begin, tokens[hit.last].span.end};
+  const Span clause = clause_at(clauses, trigger.begin);
+  Candidate c;
+  c.trigger = hit.trigger;
+  c.sentence = sentence_index;
+  Event& e = c.event;
+  e.type = hit.trigger->type;
+  e.cameo = hit.trigger->cameo;
+  e.plover_category = hit.trigger->plover_category;
+  e.plover_mode = hit.trigger->plover_mode;
+  c.anaphoric = hit.trigger->has("noun") && hit.first > 0 && kDeterminers.count(tokens[hit.first - 1].folded);
+  c.suppressed = modal(tokens, clauses, clause);
+  const Sides s = sides(doc, clause, trigger);
+  const Sides whole = sides(doc, sentence, trigger);
+  const bool personal = !kImpersonalTypes.count(e.type);
+  const auto actor = personal ? actor_person(doc, tokens, sentence_index, clause, trigger, s, whole) : std::nullopt;
+  if (hit.trigger->has("official") && !official(tokens, clause, trigger, actor.has_value())) return std::nullopt;
+  Sides sides_used = s;
+  if (!personal) sides_used.persons_before.clear(), sides_used.persons_after.clear();
+  drop_location_countries(doc, tokens, c, sides_used, clause);
+  assign_sides(doc, c, sides_used, actor);
+  date_event(ctx, c, sentence, clause, trigger, previous);
+  if (c.anaphoric && e.start) c.anaphoric = false;  // "his May visit" is a statement of its own
+  fill_from_pair(ctx, c);
+  e.location = location_after(doc, tokens, hit.last + 1, clause);
+  if (e.location.empty() && e.type == "visit")
+    for (const auto& p : e.participants)
+      if (p.kind == EntityKind::country && p.role == Role::counterpart)
+        e.location = default_gazetteer().country_name(p.country).value_or("");
+  Span ev;
+  e.summary = evidence_text_span(doc, clause, ev);
+  e.evidence.push_back(ev);
+  return c;
+}
+
+}  // namespace
+
+namespace {
+
+bool same_countries(const Event& a, const Event& b) {
+  auto x = countries_of(a), y = countries_of(b);
+  std::sort(x.begin(), x.end());
+  std::sort(y.begin(), y.end());
+  return x == y;
+}
+
+bool dates_overlap(const Event& a, const Event& b) {
+  if (!a.start || !b.start) return false;
+  const auto a_last = (a.end ? *a.end : *a.start).last_day();
+  const auto b_last = (b.end ? *b.end : *b.start).last_day();
+  return a.start->day <= b_last && b.start->day <= a_last;
+}
+
+// Two statements name different people of one country as taking part: different events.
+bool persons_conflict(const Doc& doc, const Event& a, const Event& b) {
+  const auto pa = persons_of(a), pb = persons_of(b);
+  for (auto x : pa) {
+    if (pb.count(x)) return false;
+  }
+  for (auto x : pa)
+    for (auto y : pb)
+      if (doc.persons[x].country && doc.persons[x].country == doc.persons[y].country) return true;
+  return false;
+}
+
+bool shares_person(const Event& a, const Event& b) {
+  const auto pa = persons_of(a), pb = persons_of(b);
+  return std::any_of(pa.begin(), pa.end(), [&](std::size_t p) { return pb.count(p) != 0; });
+}
+
+void absorb(Event& into, const Event& from) {
+  for (const auto& p : from.participants) add_participant(into, p);
+  into.evidence.insert(into.evidence.end(), from.evidence.begin(), from.evidence.end());
+  if (from.start && (!into.start || from.start->precision > into.start->precision)) {
+    into.start = from.start;
+    into.end = from.end;
+    into.date_inferred_from = from.date_inferred_from;
+  }
+  if (into.location.empty()) into.location = from.location;
+}
+
+// Whether statement `b` tells the same event as `a`, within one article.
+bool same_event(const Doc& doc, const Event& a, const Event& b) {
+  if (a.type != b.type || !same_countries(a, b)) return false;
+  if (!a.start && !b.start) return true;
+  if (!kMeetingFamily.count(a.type)) return false;
+  if (persons_conflict(doc, a, b)) return false;
+  if (a.start && b.start) return dates_overlap(a, b);
+  return shares_person(a, b);  // an undated retelling by the same person
+}
+
+// The former state that `code` succeeded and that still existed on `day`.
+std::optional<std::string> predecessor_at(const std::string& code, date::year_month_day day) {
+  for (const auto& c : default_gazetteer().countries())
+    if (c.dissolved && c.successor == code && c.withdrawn && day < c.withdrawn->day) return c.code;
+  return std::nullopt;
+}
+
+// Countries the article's pair supplied, read as of the event's date: before the
+// USSR ended, "Russia" in such a context is the Soviet Union.
+void anachronisms(Candidate& c) {
+  if (c.filled.empty() || !c.event.start) return;
+  for (auto& p : c.event.participants) {
+    if (p.kind != EntityKind::country || !c.filled.count(p.country)) continue;
+    if (auto former = predecessor_at(p.country, c.event.start->day)) p.country = *former;
+  }
+}
+
+// An undated visit or meeting told by someone who takes part in a dated one with
+// the same countries happened then ("pleased to pay a State visit" beside "received
+// ... on January 26"); statements of the same event then merge.
+void inherit_dates(const Doc& doc, std::vector<Event>& events) {
+  for (auto& e : events) {
+    if (e.start || !kMeetingFamily.count(e.type)) continue;
+    for (const auto& d : events) {
+      if (!d.start || !kMeetingFamily.count(d.type) || !same_countries(e, d) || !shares_person(e, d)) continue;
+      e.start = d.start;
+      e.end = d.end;
+      e.date_inferred_from = "not stated; during the " + d.type + " of " + to_iso(*d.start) + " with the same participants";
+      break;
+    }
+  }
+  for (std::size_t i = 0; i < events.size(); ++i)
+    for (std::size_t j = i + 1; j < events.size();) {
+      if (same_event(doc, events[i], events[j])) {
+        absorb(events[i], events[j]);
+        events.erase(events.begin() + j);
+      } else {
+        ++j;
+      }
+    }
+}
+
+}  // namespace
+
+std::vector<Event> extract_events(const Doc& doc) {
+  Context ctx{doc, main_pair(doc), 0};
+  const auto& triggers = default_triggers();
+  std::vector<Event> events;
+  std::vector<Candidate> previous;
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Span sentence = doc.sentences[i];
+    const auto tokens = tokenize(doc.article.body, sentence);
+    const auto clauses = clauses_of(doc, sentence);
+    std::vector<Candidate> here;
+    for (const auto& hit : find_triggers(tokens, triggers)) {
+      auto c = build(ctx, tokens, i, clauses, hit, previous);
+      if (!c) continue;
+      // One event per type per clause: "visited ... and held talks" is two, "met ... met" one.
+      const Span clause = clause_at(clauses, tokens[hit.first].span.begin);
+      const bool dup = std::any_of(here.begin(), here.end(), [&](const Candidate& h) {
+        return h.event.type == c->event.type && clause.contains(h.event.evidence.front());
+      });
+      if (!dup) here.push_back(std::move(*c));
+    }
+    for (auto& c : here) {
+      if (c.suppressed) continue;
+      anachronisms(c);
+      if (c.anaphoric) {
+        auto it = std::find_if(events.rbegin(), events.rend(), [&](const Event& e) { return e.type == c.event.type; });
+        if (it != events.rend()) {
+          it->evidence.push_back(c.event.evidence.front());
+          continue;
+        }
+      }
+      auto same = std::find_if(events.begin(), events.end(), [&](const Event& e) { return same_event(doc, e, c.event); });
+      if (same != events.end()) absorb(*same, c.event);
+      else events.push_back(std::move(c.event));
+    }
+    previous = std::move(here);
+  }
+  inherit_dates(doc, events);
+  return events;
+}
+
+std::vector<Relation> extract_relations(const Doc& doc) {
+  std::vector<Relation> out;
+  const auto& triggers = default_triggers();
+  for (std::size_t i = 0; i < doc.events.size(); ++i) {
+    const Event& e = doc.events[i];
+    // The relation kind follows the trigger that stated the event first.
+    const auto tokens = tokenize(doc.article.body, doc.sentences[doc.sentence_at(e.evidence.front().begin)]);
+    const Trigger* t = nullptr;
+    for (const auto& hit : find_triggers(tokens, triggers))
+      if (hit.trigger->type == e.type && e.evidence.front().contains(Span{tokens[hit.first].span.begin, tokens[hit.last].span.end}))
+        t = hit.trigger;
+    if (!t) continue;
+    std::string kind;
+    if (t->has("recognition")) kind = "recognition";
+    else if (t->has("diplomatic")) kind = "diplomatic_relations_established";
+    else if (t->has("treaty")) kind = "treaty_signed";
+    else if (t->has("upgrade")) kind = "relations_upgraded";
+    else continue;
+    std::vector<std::string> actors, counterparts;
+    for (const auto& p : e.participants) {
+      if (p.kind != EntityKind::country) continue;
+      add_unique(p.role == Role::counterpart ? counterparts : actors, p.country);
+    }
+    std::vector<std::string> all = actors;
+    for (const auto& c : counterparts) add_unique(all, c);
+    if (all.size() != 2) continue;
+    Relation r;
+    r.kind = kind;
+    r.a = all[0];
+    r.b = all[1];
+    r.date = e.start;
+    r.evidence = e.evidence.front();
+    r.event = i;
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace annals

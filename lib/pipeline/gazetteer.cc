@@ -1,0 +1,424 @@
+#include "pipeline/gazetteer.h"
+
+#include <algorithm>
+#include <array>
+#include <nlohmann/json.hpp>
+
+#include "annals/error.h"
+#include "embedded.h"
+
+namespace annals {
+namespace {
+
+constexpr std::string_view kAliasesFile = "reference/country_aliases.tsv";
+constexpr std::string_view kOrganizationsFile = "reference/organizations.tsv";
+constexpr std::array kAliasKindNames = {
+    std::string_view("name"),          std::string_view("short_name"),
+    std::string_view("official_name"), std::string_view("former_name"),
+    std::string_view("demonym"),       std::string_view("adjective")};
+constexpr std::array kOrganizationKinds = {
+    std::string_view("international"), std::string_view("party"),
+    std::string_view("state_body"),    std::string_view("media"),
+    std::string_view("education"),     std::string_view("other")};
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+  std::vector<std::string_view> parts;
+  std::size_t start = 0;
+  for (std::size_t pos; (pos = s.find(sep, start)) != std::string_view::npos; start = pos + 1)
+    parts.push_back(s.substr(start, pos - start));
+  parts.push_back(s.substr(start));
+  return parts;
+}
+
+// Data lines of a TSV with their 1-based line numbers; '#' lines and blank ones skipped.
+std::vector<std::pair<std::size_t, std::vector<std::string_view>>> tsv_rows(std::string_view tsv) {
+  std::vector<std::pair<std::size_t, std::vector<std::string_view>>> rows;
+  std::size_t number = 0;
+  for (std::string_view line : split(tsv, '\n')) {
+    ++number;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (line.empty() || line.front() == '#') continue;
+    rows.emplace_back(number, split(line, '\t'));
+  }
+  return rows;
+}
+
+Error tsv_error(std::string_view file, std::size_t line, const std::string& why) {
+  return Error(std::string(file), "line " + std::to_string(line) + ": " + why);
+}
+
+// Whether the character at `pos` is a lowercase letter; advances `pos` past it.
+bool lower_letter_at(std::string_view s, std::size_t& pos) {
+  const std::size_t begin = pos;
+  const char32_t cp = next_code_point(s, pos);
+  if (cp < 0x80) return cp >= 'a' && cp <= 'z';
+  if (starts_upper(s, begin)) return false;
+  const std::string f = fold(s.substr(begin, pos - begin));
+  return !f.empty() && !(f[0] >= '0' && f[0] <= '9');
+}
+
+bool has_lower(std::string_view s) {
+  for (std::size_t pos = 0; pos < s.size();)
+    if (lower_letter_at(s, pos)) return true;
+  return false;
+}
+
+PhraseEntry::Case case_of(std::string_view word) {
+  const bool upper_first = starts_upper(word);
+  if (has_lower(word)) return upper_first ? PhraseEntry::Case::capital : PhraseEntry::Case::any;
+  if (!upper_first) return PhraseEntry::Case::any;  // digits
+  return fold(word).size() >= 2 ? PhraseEntry::Case::upper : PhraseEntry::Case::capital;
+}
+
+bool case_fits(PhraseEntry::Case want, std::string_view word) {
+  switch (want) {
+    case PhraseEntry::Case::any:
+      return true;
+    case PhraseEntry::Case::capital:
+      return starts_upper(word);
+    case PhraseEntry::Case::upper:
+      return starts_upper(word) && !has_lower(word);
+  }
+  return false;
+}
+
+// Between two tokens of one phrase only spaces, hyphens, apostrophes and the
+// phrase's own punctuation may stand: "Guinea. Bissau" or a line break is not
+// "Guinea-Bissau".
+bool gap_fits(std::string_view gap, std::string_view allowed) {
+  for (std::size_t pos = 0; pos < gap.size();) {
+    const char32_t cp = next_code_point(gap, pos);
+    if (cp == ' ' || cp == '\t' || cp == '-' || cp == '\'' || cp == 0x2019 || cp == 0x2018 ||
+        cp == 0x2011 || cp == 0xA0)
+      continue;
+    if (cp < 0x80 && allowed.find(char(cp)) != std::string_view::npos) continue;
+    return false;
+  }
+  return true;
+}
+
+bool only_spaces(std::string_view gap) {
+  return !gap.empty() && gap.find_first_not_of(" \t") == std::string_view::npos;
+}
+
+// True when the word starting at `begin` opens a sentence: nothing but
+// closing quotes and spaces stand between it and ". ", "? ", a line or the text start.
+bool sentence_initial(std::string_view text, std::size_t begin) {
+  std::string_view before = text.substr(0, begin);
+  while (!before.empty() && (before.back() == ' ' || before.back() == '\t' ||
+                             before.back() == '"' || before.back() == '\''))
+    before.remove_suffix(1);
+  if (before.ends_with("\xE2\x80\x9D") || before.ends_with("\xE2\x80\x9C")) before.remove_suffix(3);
+  return before.empty() ||
+         std::string_view(".!?:\n\r").find(before.back()) != std::string_view::npos;
+}
+
+// Words that open a sentence before a place name: "In Jordan, ...".
+bool opener(std::string_view word) {
+  static const std::set<std::string, std::less<>> kOpeners = {
+      "in",      "to",        "from",     "for",          "with",        "and",     "but",
+      "the",     "both",      "as",       "at",           "on",          "by",      "like",
+      "unlike",  "including", "visiting", "neighbouring", "neighboring", "only",    "even",
+      "while",   "when",      "after",    "before",       "since",       "without", "across",
+      "against", "inside",    "outside",  "near",         "through",     "within",  "besides",
+      "whereas", "if"};
+  return kOpeners.contains(fold(word));
+}
+
+// "Michael Jordan", "Chad Smith": a name-like alias next to a capitalised word
+// is taken for part of a person's name, unless that word merely opens the sentence.
+bool name_neighbour(const TokenizedText& t, std::size_t first, std::size_t last) {
+  const auto& tokens = t.tokens;
+  if (last < tokens.size()) {
+    const auto gap = t.source.substr(tokens[last - 1].source.end,
+                                     tokens[last].source.begin - tokens[last - 1].source.end);
+    if (only_spaces(gap) && starts_upper(t.source, tokens[last].source.begin)) return true;
+  }
+  if (first > 0) {
+    const auto& prev = tokens[first - 1];
+    const auto gap = t.source.substr(prev.source.end, tokens[first].source.begin - prev.source.end);
+    if (only_spaces(gap) && starts_upper(t.source, prev.source.begin) &&
+        !(sentence_initial(t.source, prev.source.begin) && opener(t.source_of(first - 1))))
+      return true;
+  }
+  return false;
+}
+
+std::string_view trim_the(std::string_view s) {
+  if (s.starts_with("the ") || s.starts_with("The ")) s.remove_prefix(4);
+  return s;
+}
+
+std::string upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'a' && c <= 'z') c = char(c - 'a' + 'A');
+  return out;
+}
+
+nlohmann::json parse_json(std::string_view text, const char* name) {
+  try {
+    return nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::exception& e) {
+    throw Error(name, e.what());
+  }
+}
+
+// ISO names to index once the TSV has had its say: (country, kind, name).
+struct IsoName {
+  std::size_t country = 0;
+  AliasKind kind = AliasKind::name;
+  std::string name;
+};
+
+}  // namespace
+
+std::string_view to_string(AliasKind kind) { return kAliasKindNames[std::size_t(kind)]; }
+
+std::optional<AliasKind> parse_alias_kind(std::string_view text) {
+  for (std::size_t i = 0; i < kAliasKindNames.size(); ++i)
+    if (kAliasKindNames[i] == text) return AliasKind(i);
+  return std::nullopt;
+}
+
+std::string_view TokenizedText::folded_of(std::size_t first, std::size_t last) const {
+  return std::string_view(folded.text)
+      .substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+}
+
+TokenizedText tokenize(std::string_view text) {
+  TokenizedText t;
+  t.source = text;
+  t.folded = fold_with_map(text);
+  const std::string& f = t.folded.text;
+  for (std::size_t b = 0; b < f.size();) {
+    std::size_t e = f.find(' ', b);
+    if (e == std::string::npos) e = f.size();
+    t.tokens.push_back({b, e, Span{t.folded.origin[b], t.folded.origin_end[e - 1]}});
+    b = e + 1;
+  }
+  return t;
+}
+
+void PhraseTable::add(std::string_view phrase, PhraseEntry entry) {
+  const TokenizedText t = tokenize(phrase);
+  if (t.tokens.empty()) return;
+  entry.cases.clear();
+  for (std::size_t i = 0; i < t.tokens.size(); ++i) entry.cases.push_back(case_of(t.source_of(i)));
+  entry.punctuation.clear();
+  for (char c : phrase)
+    if (std::string_view(".,&/()").find(c) != std::string_view::npos) entry.punctuation += c;
+  max_tokens_ = std::max(max_tokens_, t.tokens.size());
+  entries_[t.folded.text].push_back(std::move(entry));
+}
+
+const PhraseEntry* PhraseTable::accept(const TokenizedText& text, std::size_t first,
+                                       std::size_t last,
+                                       const std::vector<PhraseEntry>& candidates) const {
+  for (std::size_t k = first; k + 1 < last; ++k) {
+    const auto& a = text.tokens[k].source;
+    const auto& b = text.tokens[k + 1].source;
+    // Punctuation that no alias allows ends the search early.
+    bool any = false;
+    for (const auto& c : candidates)
+      any = any || gap_fits(text.source.substr(a.end, b.begin - a.end), c.punctuation);
+    if (!any) return nullptr;
+  }
+  for (const auto& c : candidates) {
+    bool fits = true;
+    for (std::size_t k = first; fits && k < last; ++k)
+      fits = case_fits(c.cases[k - first], text.source_of(k));
+    for (std::size_t k = first; fits && k + 1 < last; ++k) {
+      const auto& a = text.tokens[k].source;
+      fits = gap_fits(text.source.substr(a.end, text.tokens[k + 1].source.begin - a.end),
+                      c.punctuation);
+    }
+    if (fits && c.name_like) fits = !name_neighbour(text, first, last);
+    if (fits) return &c;
+  }
+  return nullptr;
+}
+
+std::vector<PhraseMatch> PhraseTable::match(const TokenizedText& text) const {
+  std::vector<PhraseMatch> out;
+  const std::size_t n = text.tokens.size();
+  for (std::size_t i = 0; i < n;) {
+    std::size_t taken = 0;
+    for (std::size_t len = std::min(max_tokens_, n - i); len > 0 && !taken; --len) {
+      const auto it = entries_.find(text.folded_of(i, i + len));
+      if (it == entries_.end()) continue;
+      if (const PhraseEntry* e = accept(text, i, i + len, it->second)) {
+        taken = len;
+        if (!e->blocked) {
+          const Span span{text.tokens[i].source.begin, text.tokens[i + len - 1].source.end};
+          out.push_back({i, i + len, span, e});
+        }
+      }
+    }
+    i += taken ? taken : 1;
+  }
+  return out;
+}
+
+std::vector<const PhraseEntry*> PhraseTable::lookup(std::string_view phrase) const {
+  std::vector<const PhraseEntry*> out;
+  const auto it = entries_.find(fold(phrase));
+  if (it != entries_.end())
+    for (const auto& e : it->second) out.push_back(&e);
+  return out;
+}
+
+Gazetteer::Gazetteer(std::string_view iso3166_1_json, std::string_view iso3166_3_json,
+                     std::string_view country_aliases_tsv, std::string_view organizations_tsv) {
+  std::vector<IsoName> iso_names;
+  // Named, not temporaries: a range-for does not keep parse_json's result alive.
+  const nlohmann::json iso1 = parse_json(iso3166_1_json, "iso_3166-1.json");
+  const nlohmann::json iso3 = parse_json(iso3166_3_json, "iso_3166-3.json");
+  for (const auto& c : iso1.at("3166-1")) {
+    Country country;
+    country.code = c.at("alpha_3").get<std::string>();
+    country.alpha2 = c.value("alpha_2", "");
+    const std::string iso_name = c.at("name").get<std::string>();
+    const std::string common = c.value("common_name", "");
+    country.name = common.empty() ? iso_name : common;
+    country.official_name = trim_the(c.value("official_name", ""));
+    const std::size_t index = add_country(country);
+    // Inverted names ("Korea, Republic of") and glossed ones are not how texts write them.
+    if (iso_name.find_first_of(",(") == std::string::npos)
+      iso_names.push_back({index, AliasKind::name, iso_name});
+    if (!country.official_name.empty() && country.official_name.find(',') == std::string::npos)
+      iso_names.push_back({index, AliasKind::official_name, country.official_name});
+    if (!common.empty()) iso_names.push_back({index, AliasKind::short_name, common});
+  }
+  for (const auto& c : iso3.at("3166-3")) {
+    Country country;
+    country.code = c.at("alpha_4").get<std::string>();
+    country.alpha2 = c.value("alpha_2", "");
+    country.official_name = c.at("name").get<std::string>();
+    country.name = country.official_name.substr(0, country.official_name.find(','));
+    country.former = true;
+    country.withdrawn = parse_iso(c.value("withdrawal_date", ""));
+    add_country(country);
+  }
+  load_country_aliases(country_aliases_tsv);
+  for (const auto& n : iso_names) add_alias(n.country, n.kind, n.name, false);
+  load_organizations(organizations_tsv);
+}
+
+Gazetteer Gazetteer::from_embedded() {
+  return Gazetteer(embedded("iso-codes/iso_3166-1.json"), embedded("iso-codes/iso_3166-3.json"),
+                   embedded(kAliasesFile), embedded(kOrganizationsFile));
+}
+
+std::size_t Gazetteer::add_country(Country country) {
+  const std::size_t index = countries_.size();
+  by_code_.emplace(country.code, index);
+  countries_.push_back(std::move(country));
+  return index;
+}
+
+void Gazetteer::add_alias(std::size_t country, AliasKind kind, std::string_view alias,
+                          bool name_like) {
+  if (!alias_keys_.emplace(country, fold(alias)).second) return;
+  aliases_.push_back({countries_[country].code, kind, std::string(alias)});
+  PhraseEntry entry;
+  entry.target = country;
+  entry.kind = std::uint8_t(kind);
+  entry.name_like = name_like;
+  country_phrases_.add(alias, std::move(entry));
+}
+
+void Gazetteer::load_country_aliases(std::string_view tsv) {
+  std::set<std::size_t> named;  // countries whose display name the TSV set
+  for (const auto& [line, f] : tsv_rows(tsv)) {
+    if (f.size() < 3 || f.size() > 4 || f[2].empty())
+      throw tsv_error(kAliasesFile, line, "want code<TAB>kind<TAB>alias[<TAB>flags]");
+    const bool name_like = f.size() == 4 && f[3] == "name_like";
+    const bool dissolved = f.size() == 4 && f[3] == "dissolved";
+    if (f.size() == 4 && !f[3].empty() && !name_like && !dissolved)
+      throw tsv_error(kAliasesFile, line, "unknown flag \"" + std::string(f[3]) + "\"");
+    if (f[1] == "not_country") {
+      PhraseEntry entry;
+      entry.blocked = true;
+      country_phrases_.add(f[2], std::move(entry));
+      continue;
+    }
+    const auto it = by_code_.find(std::string(f[0]));
+    if (it == by_code_.end())
+      throw tsv_error(kAliasesFile, line, "unknown country code \"" + std::string(f[0]) + "\"");
+    Country& country = countries_[it->second];
+    if (f[1] == "successor") {
+      if (!by_code_.contains(std::string(f[2])))
+        throw tsv_error(kAliasesFile, line, "unknown successor \"" + std::string(f[2]) + "\"");
+      country.successor = std::string(f[2]);
+      country.dissolved = dissolved;
+      continue;
+    }
+    const auto kind = parse_alias_kind(f[1]);
+    if (!kind) throw tsv_error(kAliasesFile, line, "unknown kind \"" + std::string(f[1]) + "\"");
+    if (*kind == AliasKind::name && named.insert(it->second).second) country.name = f[2];
+    if (*kind == AliasKind::official_name && country.former) country.official_name = f[2];
+    add_alias(it->second, *kind, f[2], name_like);
+  }
+}
+
+void Gazetteer::load_organizations(std::string_view tsv) {
+  for (const auto& [line, f] : tsv_rows(tsv)) {
+    if (f.size() != 4 || f[0].empty())
+      throw tsv_error(kOrganizationsFile, line, "want name<TAB>aliases<TAB>kind<TAB>country");
+    Organization org;
+    org.name = f[0];
+    for (std::string_view alias : split(f[1], ';'))
+      if (!alias.empty()) org.aliases.emplace_back(alias);
+    if (std::find(kOrganizationKinds.begin(), kOrganizationKinds.end(), f[2]) ==
+        kOrganizationKinds.end())
+      throw tsv_error(kOrganizationsFile, line, "unknown kind \"" + std::string(f[2]) + "\"");
+    org.kind = f[2];
+    if (!f[3].empty()) {
+      if (!by_code_.contains(std::string(f[3])))
+        throw tsv_error(kOrganizationsFile, line, "unknown country \"" + std::string(f[3]) + "\"");
+      org.country = std::string(f[3]);
+    }
+    PhraseEntry entry;
+    entry.target = organizations_.size();
+    organization_phrases_.add(org.name, entry);
+    for (const auto& alias : org.aliases) organization_phrases_.add(alias, entry);
+    organizations_.push_back(std::move(org));
+  }
+}
+
+const Country* Gazetteer::country(std::string_view code) const {
+  const auto it = by_code_.find(std::string(code));
+  return it == by_code_.end() ? nullptr : &countries_[it->second];
+}
+
+std::optional<std::string> Gazetteer::country_code(std::string_view any_alias) const {
+  for (const PhraseEntry* e : country_phrases_.lookup(any_alias))
+    if (!e->blocked) return countries_[e->target].code;
+  const std::string code = upper(any_alias);
+  if (code.size() == 3 || code.size() == 4)
+    if (const Country* c = country(code)) return c->code;
+  if (code.size() == 2)
+    for (const auto& c : countries_)
+      if (!c.former && c.alpha2 == code) return c.code;
+  return std::nullopt;
+}
+
+std::optional<std::string> Gazetteer::country_name(std::string_view code) const {
+  const Country* c = country(code);
+  if (!c) return std::nullopt;
+  return c->name;
+}
+
+std::optional<std::size_t> Gazetteer::organization_index(std::string_view name) const {
+  const auto found = organization_phrases_.lookup(name);
+  if (found.empty()) return std::nullopt;
+  return found.front()->target;
+}
+
+const Gazetteer& default_gazetteer() {
+  static const Gazetteer gazetteer = Gazetteer::from_embedded();
+  return gazetteer;
+}
+
+}  // namespace annals

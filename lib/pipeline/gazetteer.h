@@ -1,0 +1,159 @@
+#pragma once
+// Reference data on countries and organisations (ISO 3166 from Debian's
+// iso-codes plus schema/reference/*.tsv) and the phrase matcher built from it.
+
+#include <cstddef>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "annals/types.h"
+#include "pipeline/doc.h"
+#include "text/text.h"
+
+namespace annals {
+
+// A state of ISO 3166-1, or a former one of ISO 3166-3.
+struct Country {
+  std::string code;  // alpha-3, or alpha-4 for a former state ("SUHH")
+  std::string alpha2;
+  std::string name;           // usual English name ("Laos", "Soviet Union")
+  std::string official_name;  // empty when ISO and the TSV give none
+  bool former = false;
+  std::optional<FuzzyDate> withdrawn;    // former states: when ISO withdrew the code
+  std::optional<std::string> successor;  // former states: code of the state that followed
+  // The state broke up (USSR, Yugoslavia): before `withdrawn`, its successor in a
+  // text's context means this state. Renamed states (Burma) are not dissolved.
+  bool dissolved = false;
+};
+
+enum class AliasKind { name, short_name, official_name, former_name, demonym, adjective };
+
+// "name", "short_name", ... as in the TSV and the country_aliases table.
+std::string_view to_string(AliasKind kind);
+// The kind spelled `text`, or nullopt.
+std::optional<AliasKind> parse_alias_kind(std::string_view text);
+
+struct CountryAlias {
+  std::string code;
+  AliasKind kind = AliasKind::name;
+  std::string alias;
+};
+
+// The folded words of a text, each with the byte range it came from.
+struct TokenizedText {
+  struct Token {
+    std::size_t begin = 0, end = 0;  // in folded.text
+    Span source;                     // in the original text
+  };
+  std::string_view source;
+  Folded folded;
+  std::vector<Token> tokens;
+
+  std::string_view folded_of(std::size_t first, std::size_t last) const;  // tokens [first, last)
+  std::string_view source_of(std::size_t i) const { return text_of(source, tokens[i].source); }
+};
+
+// Folds `text` and splits it into tokens; `text` must outlive the result.
+TokenizedText tokenize(std::string_view text);
+
+// One way to write a phrase: what it stands for and how its case must look.
+struct PhraseEntry {
+  enum class Case : std::uint8_t { any, capital, upper };
+  std::size_t target = 0;   // index of the country or organisation
+  std::uint8_t kind = 0;    // AliasKind for countries
+  bool blocked = false;     // a not_country phrase: hides shorter matches, yields nothing
+  bool name_like = false;   // not next to another capitalised word
+  std::vector<Case> cases;  // one per token
+  std::string punctuation;  // punctuation the alias itself has between its tokens
+};
+
+struct PhraseMatch {
+  std::size_t first = 0, last = 0;  // tokens [first, last)
+  Span span;                        // in the source text
+  const PhraseEntry* entry = nullptr;
+};
+
+// Folded token sequences mapped to entries; matches a whole text in one pass,
+// trying at each token the longest phrase first.
+class PhraseTable {
+ public:
+  void add(std::string_view phrase, PhraseEntry entry);
+  // Leftmost-longest, non-overlapping matches whose case, punctuation and
+  // neighbours fit; blocked phrases consume their tokens but are not returned.
+  std::vector<PhraseMatch> match(const TokenizedText& text) const;
+  // The entries for `phrase` after folding, case unchecked; empty if none.
+  std::vector<const PhraseEntry*> lookup(std::string_view phrase) const;
+
+ private:
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::vector<PhraseEntry>, Hash, std::equal_to<>> entries_;
+  std::size_t max_tokens_ = 0;
+
+  const PhraseEntry* accept(const TokenizedText& text, std::size_t first, std::size_t last,
+                            const std::vector<PhraseEntry>& candidates) const;
+};
+
+class Gazetteer {
+ public:
+  // Builds from the contents of iso_3166-1.json, iso_3166-3.json,
+  // country_aliases.tsv and organizations.tsv; throws Error on malformed data.
+  Gazetteer(std::string_view iso3166_1_json, std::string_view iso3166_3_json,
+            std::string_view country_aliases_tsv, std::string_view organizations_tsv);
+  // Built from the data embedded in the library.
+  static Gazetteer from_embedded();
+
+  // Every country, current ones first (in ISO order), then former states.
+  const std::vector<Country>& countries() const { return countries_; }
+  // The country with code `code` (alpha-3 or alpha-4), or nullptr.
+  const Country* country(std::string_view code) const;
+  // The code of the country `any_alias` names (any alias, any case; or an
+  // alpha-3/alpha-4/alpha-2 code); nullopt when none.
+  std::optional<std::string> country_code(std::string_view any_alias) const;
+  // The display name of `code`; nullopt for an unknown code.
+  std::optional<std::string> country_name(std::string_view code) const;
+  // Every alias of every country (ISO names and TSV rows), one per code and folded form.
+  const std::vector<CountryAlias>& aliases() const { return aliases_; }
+
+  // The known organisations of organizations.tsv.
+  const std::vector<Organization>& organizations() const { return organizations_; }
+  // Index into organizations() of the one `name` names (name or alias), or nullopt.
+  std::optional<std::size_t> organization_index(std::string_view name) const;
+
+  // Country phrases in `text`; entry->target indexes countries().
+  std::vector<PhraseMatch> match_countries(const TokenizedText& text) const {
+    return country_phrases_.match(text);
+  }
+  // Known organisation phrases in `text`; entry->target indexes organizations().
+  std::vector<PhraseMatch> match_organizations(const TokenizedText& text) const {
+    return organization_phrases_.match(text);
+  }
+
+ private:
+  std::vector<Country> countries_;
+  std::unordered_map<std::string, std::size_t> by_code_;
+  std::vector<CountryAlias> aliases_;
+  std::vector<Organization> organizations_;
+  PhraseTable country_phrases_;
+  PhraseTable organization_phrases_;
+
+  std::size_t add_country(Country country);
+  void load_country_aliases(std::string_view tsv);
+  void load_organizations(std::string_view tsv);
+  void add_alias(std::size_t country, AliasKind kind, std::string_view alias, bool name_like);
+  std::set<std::pair<std::size_t, std::string>> alias_keys_;  // (country, folded) seen
+};
+
+// The gazetteer of the embedded data, built on first use; safe to share across threads.
+const Gazetteer& default_gazetteer();
+
+}  // namespace annals

@@ -1,0 +1,487 @@
+#include "store/writer.h"
+
+#include "annals/error.h"
+#include "text/text.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <set>
+
+namespace annals {
+namespace {
+
+std::optional<std::string> day_or_null(const std::optional<FuzzyDate>& d) {
+  if (!d || d->precision == Precision::unknown) return std::nullopt;
+  return to_iso_day(d->day);
+}
+
+void bind_optional(SQLite::Statement& st, int index, const std::optional<std::string>& v) {
+  if (v) st.bind(index, *v);
+  else st.bind(index);
+}
+
+void bind_id(SQLite::Statement& st, int index, std::int64_t id) {
+  if (id) st.bind(index, id);
+  else st.bind(index);
+}
+
+std::optional<std::string> stated(const std::optional<Stated>& s) {
+  if (!s) return std::nullopt;
+  return s->value;
+}
+std::optional<std::string> stated_from(const std::optional<Stated>& s) {
+  if (!s) return std::nullopt;
+  return s->from;
+}
+
+// A name form that may identify a person across articles: two tokens or more.
+bool identifying(const std::string& folded) { return folded.find(' ') != std::string::npos; }
+
+// [first, last] day of an event, as ISO text.
+std::pair<std::string, std::string> period(const Event& e) {
+  const FuzzyDate& end = e.end ? *e.end : *e.start;
+  return {to_iso_day(e.start->day), to_iso_day(end.last_day())};
+}
+
+}  // namespace
+
+Writer::Writer(SQLite::Database& db) : db_(db), sql_(db) {
+  SQLite::Statement st(db_, "SELECT code, country_id FROM countries");
+  while (st.executeStep()) country_ids_.emplace(st.getColumn(0).getString(), st.getColumn(1).getInt64());
+}
+
+std::int64_t Writer::country_id(const std::string& code) {
+  auto it = country_ids_.find(code);
+  if (it == country_ids_.end()) throw Error(code, "unknown country code");
+  return it->second;
+}
+
+std::optional<std::string> Writer::already_stored(const std::string& file, const std::string& sha256) {
+  auto& st = sql_(
+      "SELECT file, version FROM sources WHERE sha256 = ? AND replaced_by IS NULL "
+      "ORDER BY file = ? DESC LIMIT 1");
+  st.bind(1, sha256);
+  st.bind(2, file);
+  if (!st.executeStep()) return std::nullopt;
+  const std::string stored = st.getColumn(0).getString();
+  const int version = st.getColumn(1).getInt();
+  return version > 1 ? fmt::format("{} (version {})", stored, version) : stored;
+}
+
+Writer::Written Writer::write(const Doc& doc, const std::string& sha256) {
+  Written out;
+  std::int64_t old = 0;
+  int version = 1;
+  {
+    auto& st = sql_("SELECT source_id, version FROM sources WHERE file = ? AND replaced_by IS NULL");
+    st.bind(1, doc.article.file);
+    if (st.executeStep()) {
+      old = st.getColumn(0).getInt64();
+      version = st.getColumn(1).getInt() + 1;
+    }
+  }
+  source_ = insert_source(doc, sha256, version);
+  out.source_id = source_;
+  if (old) {
+    retire(old, source_);
+    out.replaced = true;
+  }
+  sentence_ids_ = insert_sentences(doc, source_);
+  for (const auto& m : doc.mentions)
+    if (m.kind == EntityKind::country) add_evidence(doc, m.span, Fact::country, country_id(m.country));
+  const auto orgs = write_organizations(doc);
+  const auto persons = write_persons(doc, orgs);
+  const auto events = write_events(doc, persons, orgs);
+  write_relations(doc, events);
+  return out;
+}
+
+std::int64_t Writer::insert_source(const Doc& doc, const std::string& sha256, int version) {
+  const Article& a = doc.article;
+  auto& st = sql_(
+      "INSERT INTO sources (file, version, sha256, title, title_from, publisher, publisher_from, "
+      "author, author_from, url, language, published_date, published_precision, published_from, "
+      "raw_text, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  st.bind(1, a.file);
+  st.bind(2, version);
+  st.bind(3, sha256);
+  bind_optional(st, 4, stated(a.title));
+  bind_optional(st, 5, stated_from(a.title));
+  bind_optional(st, 6, stated(a.publisher));
+  bind_optional(st, 7, stated_from(a.publisher));
+  bind_optional(st, 8, stated(a.author));
+  bind_optional(st, 9, stated_from(a.author));
+  bind_optional(st, 10, stated(a.url));
+  bind_optional(st, 11, stated(a.language));
+  bind_optional(st, 12, day_or_null(a.published));
+  st.bind(13, std::string(to_string(a.published ? a.published->precision : Precision::unknown)));
+  bind_optional(st, 14, a.published ? std::optional<std::string>(a.published_from) : std::nullopt);
+  st.bind(15, a.raw);
+  st.bind(16, a.body);
+  st.exec();
+  const std::int64_t id = db_.getLastInsertRowid();
+  for (const auto& seg : a.segments) {
+    auto& s = sql_("INSERT INTO source_segments (source_id, body_begin, raw_begin, length) VALUES (?,?,?,?)");
+    s.bind(1, id);
+    s.bind(2, static_cast<std::int64_t>(seg.body_begin));
+    s.bind(3, static_cast<std::int64_t>(seg.raw_begin));
+    s.bind(4, static_cast<std::int64_t>(seg.length));
+    s.exec();
+  }
+  for (const auto& r : a.removed) {
+    auto& s = sql_("INSERT INTO boilerplate (source_id, raw_begin, raw_end, reason) VALUES (?,?,?,?)");
+    s.bind(1, id);
+    s.bind(2, static_cast<std::int64_t>(r.raw.begin));
+    s.bind(3, static_cast<std::int64_t>(r.raw.end));
+    s.bind(4, r.reason);
+    s.exec();
+  }
+  return id;
+}
+
+std::vector<std::int64_t> Writer::insert_sentences(const Doc& doc, std::int64_t source) {
+  std::vector<std::int64_t> ids;
+  ids.reserve(doc.sentences.size());
+  for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+    const Span s = doc.sentences[i];
+    auto& st = sql_(
+        "INSERT INTO sentences (source_id, seq, body_begin, body_end, raw_begin, raw_end, text) "
+        "VALUES (?,?,?,?,?,?,?)");
+    st.bind(1, source);
+    st.bind(2, static_cast<std::int64_t>(i));
+    st.bind(3, static_cast<std::int64_t>(s.begin));
+    st.bind(4, static_cast<std::int64_t>(s.end));
+    st.bind(5, static_cast<std::int64_t>(doc.article.raw_offset(s.begin)));
+    st.bind(6, static_cast<std::int64_t>(doc.article.raw_offset(s.end)));
+    st.bind(7, std::string(doc.text(s)));
+    st.exec();
+    ids.push_back(db_.getLastInsertRowid());
+  }
+  return ids;
+}
+
+// The old version keeps its row and raw text; its sentences and evidence go,
+// and so does every fact no other source states.
+void Writer::retire(std::int64_t old_source, std::int64_t new_source) {
+  const char* const fact_columns[] = {"event_id", "relation_id", "position_id", "person_id",
+                                      "organization_id"};
+  std::vector<std::pair<std::string, std::vector<std::int64_t>>> touched;
+  for (const char* col : fact_columns) {
+    SQLite::Statement st(db_, fmt::format("SELECT DISTINCT {0} FROM evidence WHERE source_id = ? AND "
+                                          "{0} IS NOT NULL", col));
+    st.bind(1, old_source);
+    std::vector<std::int64_t> ids;
+    while (st.executeStep()) ids.push_back(st.getColumn(0).getInt64());
+    touched.emplace_back(col, std::move(ids));
+  }
+  for (const char* table : {"evidence", "sentences", "source_segments", "boilerplate"}) {
+    SQLite::Statement st(db_, fmt::format("DELETE FROM {} WHERE source_id = ?", table));
+    st.bind(1, old_source);
+    st.exec();
+  }
+  const std::map<std::string, std::string> orphan_delete = {
+      {"event_id", "DELETE FROM events WHERE event_id = ?1 AND NOT EXISTS "
+                   "(SELECT 1 FROM evidence WHERE event_id = ?1)"},
+      {"relation_id", "DELETE FROM relations WHERE relation_id = ?1 AND NOT EXISTS "
+                      "(SELECT 1 FROM evidence WHERE relation_id = ?1)"},
+      {"position_id", "DELETE FROM positions WHERE position_id = ?1 AND NOT EXISTS "
+                      "(SELECT 1 FROM evidence WHERE position_id = ?1)"},
+      {"person_id", "DELETE FROM persons WHERE person_id = ?1 AND NOT EXISTS "
+                    "(SELECT 1 FROM evidence WHERE person_id = ?1) AND NOT EXISTS "
+                    "(SELECT 1 FROM event_participants WHERE person_id = ?1) AND NOT EXISTS "
+                    "(SELECT 1 FROM positions WHERE predecessor_id = ?1 OR successor_id = ?1)"},
+      {"organization_id", "DELETE FROM organizations WHERE organization_id = ?1 AND NOT EXISTS "
+                          "(SELECT 1 FROM evidence WHERE organization_id = ?1) AND NOT EXISTS "
+                          "(SELECT 1 FROM event_participants WHERE organization_id = ?1) AND NOT "
+                          "EXISTS (SELECT 1 FROM positions WHERE organization_id = ?1)"},
+  };
+  for (const auto& [col, ids] : touched) {
+    SQLite::Statement st(db_, orphan_delete.at(col));
+    for (auto id : ids) {
+      st.reset();
+      st.bind(1, id);
+      st.exec();
+    }
+  }
+  SQLite::Statement mark(db_, "UPDATE sources SET replaced_by = ? WHERE source_id = ?");
+  mark.bind(1, new_source);
+  mark.bind(2, old_source);
+  mark.exec();
+}
+
+std::int64_t Writer::sentence_for(const Doc& doc, Span span) const {
+  const std::size_t i = doc.sentence_at(span.begin);
+  if (i >= sentence_ids_.size()) return 0;
+  return sentence_ids_[i];
+}
+
+void Writer::add_evidence(const Doc& doc, Span span, Fact fact, std::int64_t id) {
+  // One statement per fact column: the evidence table has a foreign key for each.
+  static constexpr std::string_view kInsert[] = {
+      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, event_id) VALUES (?,?,?,?,?)",
+      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, relation_id) VALUES (?,?,?,?,?)",
+      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, position_id) VALUES (?,?,?,?,?)",
+      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, person_id) VALUES (?,?,?,?,?)",
+      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, organization_id) VALUES (?,?,?,?,?)",
+      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, country_id) VALUES (?,?,?,?,?)",
+  };
+  const std::int64_t sentence = sentence_for(doc, span);
+  if (!sentence) return;  // outside every sentence: nothing to point at
+  auto& st = sql_(kInsert[static_cast<int>(fact)]);
+  st.bind(1, source_);
+  st.bind(2, sentence);
+  st.bind(3, static_cast<std::int64_t>(span.begin));
+  st.bind(4, static_cast<std::int64_t>(span.end));
+  st.bind(5, id);
+  st.exec();
+}
+
+std::vector<std::int64_t> Writer::write_organizations(const Doc& doc) {
+  std::vector<std::int64_t> ids;
+  for (const auto& o : doc.organizations) {
+    std::int64_t id = 0;
+    std::vector<std::string> forms = {fold(o.name)};
+    for (const auto& a : o.aliases) forms.push_back(fold(a));
+    for (const auto& f : forms) {
+      auto& st = sql_(
+          "SELECT organization_id FROM organizations WHERE folded = ?1 UNION ALL "
+          "SELECT organization_id FROM organization_aliases WHERE folded = ?1 LIMIT 1");
+      st.bind(1, f);
+      if (st.executeStep()) {
+        id = st.getColumn(0).getInt64();
+        break;
+      }
+    }
+    if (!id) {
+      auto& st = sql_("INSERT INTO organizations (name, folded, kind, country_id) VALUES (?,?,?,?)");
+      st.bind(1, o.name);
+      st.bind(2, forms.front());
+      st.bind(3, o.kind.empty() ? std::string("other") : o.kind);
+      bind_id(st, 4, o.country ? country_id(*o.country) : 0);
+      st.exec();
+      id = db_.getLastInsertRowid();
+    }
+    for (const auto& a : o.aliases) {
+      auto& st = sql_("INSERT OR IGNORE INTO organization_aliases (organization_id, alias, folded) VALUES (?,?,?)");
+      st.bind(1, id);
+      st.bind(2, a);
+      st.bind(3, fold(a));
+      st.exec();
+    }
+    ids.push_back(id);
+  }
+  for (const auto& m : doc.mentions)
+    if (m.kind == EntityKind::organization && m.entity < ids.size())
+      add_evidence(doc, m.span, Fact::organization, ids[m.entity]);
+  return ids;
+}
+
+std::int64_t Writer::find_or_add_person(const Person& p) {
+  std::vector<std::string> forms = {fold(p.name)};
+  for (const auto& a : p.aliases) forms.push_back(fold(a));
+  for (const auto& f : forms) {
+    if (!identifying(f)) continue;
+    auto& st = sql_(
+        "SELECT person_id FROM persons WHERE folded = ?1 UNION ALL "
+        "SELECT person_id FROM person_aliases WHERE folded = ?1 LIMIT 1");
+    st.bind(1, f);
+    if (st.executeStep()) {
+      const std::int64_t id = st.getColumn(0).getInt64();
+      if (p.country) {
+        auto& up = sql_("UPDATE persons SET country_id = ? WHERE person_id = ? AND country_id IS NULL");
+        up.bind(1, country_id(*p.country));
+        up.bind(2, id);
+        up.exec();
+      }
+      return id;
+    }
+  }
+  auto& st = sql_("INSERT INTO persons (name, folded, country_id) VALUES (?,?,?)");
+  st.bind(1, p.name);
+  st.bind(2, forms.front());
+  bind_id(st, 3, p.country ? country_id(*p.country) : 0);
+  st.exec();
+  return db_.getLastInsertRowid();
+}
+
+std::vector<std::int64_t> Writer::write_persons(const Doc& doc, const std::vector<std::int64_t>& orgs) {
+  std::vector<std::int64_t> ids;
+  for (const auto& p : doc.persons) {
+    const std::int64_t id = find_or_add_person(p);
+    std::vector<std::string> forms = {p.name};
+    forms.insert(forms.end(), p.aliases.begin(), p.aliases.end());
+    for (const auto& a : forms) {
+      auto& st = sql_("INSERT OR IGNORE INTO person_aliases (person_id, alias, folded) VALUES (?,?,?)");
+      st.bind(1, id);
+      st.bind(2, a);
+      st.bind(3, fold(a));
+      st.exec();
+    }
+    for (const auto& pos : p.positions) {
+      std::int64_t org = 0;
+      if (pos.organization) {
+        for (std::size_t i = 0; i < doc.organizations.size(); ++i)
+          if (doc.organizations[i].name == *pos.organization) org = orgs[i];
+      }
+      const std::int64_t country = pos.country ? country_id(*pos.country) : 0;
+      auto& ins = sql_(
+          "INSERT OR IGNORE INTO positions (person_id, title, organization_id, country_id, "
+          "start_date, start_precision, end_date, end_precision) VALUES (?,?,?,?,?,?,?,?)");
+      ins.bind(1, id);
+      ins.bind(2, pos.title);
+      bind_id(ins, 3, org);
+      bind_id(ins, 4, country);
+      bind_optional(ins, 5, day_or_null(pos.start));
+      ins.bind(6, std::string(to_string(pos.start ? pos.start->precision : Precision::unknown)));
+      bind_optional(ins, 7, day_or_null(pos.end));
+      ins.bind(8, std::string(to_string(pos.end ? pos.end->precision : Precision::unknown)));
+      ins.exec();
+      auto& get = sql_(
+          "SELECT position_id FROM positions WHERE person_id = ? AND title = ? AND "
+          "ifnull(organization_id, 0) = ? AND ifnull(country_id, 0) = ?");
+      get.bind(1, id);
+      get.bind(2, pos.title);
+      get.bind(3, org);
+      get.bind(4, country);
+      if (get.executeStep()) add_evidence(doc, pos.evidence, Fact::position, get.getColumn(0).getInt64());
+    }
+    ids.push_back(id);
+  }
+  for (const auto& m : doc.mentions)
+    if (m.kind == EntityKind::person && m.entity < ids.size())
+      add_evidence(doc, m.span, Fact::person, ids[m.entity]);
+  return ids;
+}
+
+std::string Writer::merge_key(const Doc& doc, const Event& e) {
+  std::set<std::string> parts;
+  for (const auto& p : e.participants)
+    if (p.kind == EntityKind::country) parts.insert(p.country);
+  if (parts.empty())
+    for (const auto& p : e.participants)
+      if (p.kind == EntityKind::person && p.entity < doc.persons.size())
+        parts.insert(fold(doc.persons[p.entity].name));
+  std::string key = e.type + "|";
+  for (const auto& p : parts) key += (key.back() == '|' ? "" : ",") + p;
+  return key;
+}
+
+// An event with the same key, stated by another source, whose period overlaps
+// (undated events only merge with undated ones).
+std::optional<std::int64_t> Writer::find_same_event(const std::string& key, const Event& e) {
+  auto& st = sql_(
+      "SELECT e.event_id, e.start_date, ifnull(e.end_date, e.start_date), e.date_precision "
+      "FROM events e WHERE e.merge_key = ? AND NOT EXISTS "
+      "(SELECT 1 FROM evidence v WHERE v.event_id = e.event_id AND v.source_id = ?)");
+  st.bind(1, key);
+  st.bind(2, source_);
+  while (st.executeStep()) {
+    const bool dated = !st.getColumn(1).isNull();
+    if (!e.start) {
+      if (!dated) return st.getColumn(0).getInt64();
+      continue;
+    }
+    if (!dated) continue;
+    const auto stored_precision = parse_precision(st.getColumn(3).getString());
+    auto stored_end = parse_iso(st.getColumn(2).getString());
+    if (!stored_end || !stored_precision) continue;
+    stored_end->precision = *stored_precision;
+    const auto [first, last] = period(e);
+    const std::string stored_first = st.getColumn(1).getString();
+    const std::string stored_last = to_iso_day(stored_end->last_day());
+    if (first <= stored_last && stored_first <= last) return st.getColumn(0).getInt64();
+  }
+  return std::nullopt;
+}
+
+std::vector<std::int64_t> Writer::write_events(const Doc& doc, const std::vector<std::int64_t>& persons,
+                                               const std::vector<std::int64_t>& orgs) {
+  std::vector<std::int64_t> ids;
+  for (const auto& e : doc.events) {
+    const std::string key = merge_key(doc, e);
+    std::int64_t id = 0;
+    if (auto same = find_same_event(key, e)) {
+      id = *same;
+      // Keep the most precise date any source gives.
+      if (e.start) {
+        auto& up = sql_(
+            "UPDATE events SET start_date = ?, end_date = ?, date_precision = ?, "
+            "date_inferred_from = ? WHERE event_id = ? AND (CASE date_precision WHEN 'day' THEN 3 "
+            "WHEN 'month' THEN 2 WHEN 'year' THEN 1 ELSE 0 END) < ?");
+        up.bind(1, to_iso_day(e.start->day));
+        bind_optional(up, 2, day_or_null(e.end));
+        up.bind(3, std::string(to_string(e.start->precision)));
+        bind_optional(up, 4, e.date_inferred_from.empty() ? std::nullopt : std::optional(e.date_inferred_from));
+        up.bind(5, id);
+        up.bind(6, static_cast<int>(e.start->precision));
+        up.exec();
+      }
+      if (!e.location.empty()) {
+        auto& up = sql_("UPDATE events SET location = ? WHERE event_id = ? AND location IS NULL");
+        up.bind(1, e.location);
+        up.bind(2, id);
+        up.exec();
+      }
+    } else {
+      auto& st = sql_(
+          "INSERT INTO events (type, cameo, plover_category, plover_mode, start_date, end_date, "
+          "date_precision, date_inferred_from, location, summary, merge_key) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+      st.bind(1, e.type);
+      bind_optional(st, 2, e.cameo.empty() ? std::nullopt : std::optional(e.cameo));
+      bind_optional(st, 3, e.plover_category.empty() ? std::nullopt : std::optional(e.plover_category));
+      bind_optional(st, 4, e.plover_mode.empty() ? std::nullopt : std::optional(e.plover_mode));
+      bind_optional(st, 5, day_or_null(e.start));
+      bind_optional(st, 6, e.start ? day_or_null(e.end) : std::nullopt);
+      st.bind(7, std::string(to_string(e.start ? e.start->precision : Precision::unknown)));
+      bind_optional(st, 8, e.date_inferred_from.empty() ? std::nullopt : std::optional(e.date_inferred_from));
+      bind_optional(st, 9, e.location.empty() ? std::nullopt : std::optional(e.location));
+      bind_optional(st, 10, e.summary.empty() ? std::nullopt : std::optional(e.summary));
+      st.bind(11, key);
+      st.exec();
+      id = db_.getLastInsertRowid();
+    }
+    for (const auto& p : e.participants) {
+      auto& st = sql_(
+          "INSERT OR IGNORE INTO event_participants (event_id, role, country_id, person_id, "
+          "organization_id) VALUES (?,?,?,?,?)");
+      st.bind(1, id);
+      st.bind(2, std::string(to_string(p.role)));
+      bind_id(st, 3, p.kind == EntityKind::country ? country_id(p.country) : 0);
+      bind_id(st, 4, p.kind == EntityKind::person && p.entity < persons.size() ? persons[p.entity] : 0);
+      bind_id(st, 5, p.kind == EntityKind::organization && p.entity < orgs.size() ? orgs[p.entity] : 0);
+      st.exec();
+    }
+    for (const auto& span : e.evidence) add_evidence(doc, span, Fact::event, id);
+    ids.push_back(id);
+  }
+  return ids;
+}
+
+void Writer::write_relations(const Doc& doc, const std::vector<std::int64_t>& events) {
+  for (const auto& r : doc.relations) {
+    const std::int64_t a = country_id(r.a), b = country_id(r.b);
+    if (a == b) continue;
+    const std::optional<std::string> day = day_or_null(r.date);
+    auto& ins = sql_(
+        "INSERT OR IGNORE INTO relations (kind, country_a_id, country_b_id, date, date_precision, "
+        "event_id) VALUES (?,?,?,?,?,?)");
+    ins.bind(1, r.kind);
+    ins.bind(2, a);
+    ins.bind(3, b);
+    bind_optional(ins, 4, day);
+    ins.bind(5, std::string(to_string(r.date ? r.date->precision : Precision::unknown)));
+    bind_id(ins, 6, r.event < events.size() ? events[r.event] : 0);
+    ins.exec();
+    auto& get = sql_(
+        "SELECT relation_id FROM relations WHERE kind = ? AND min(country_a_id, country_b_id) = ? "
+        "AND max(country_a_id, country_b_id) = ? AND ifnull(substr(date, 1, 4), '') = ?");
+    get.bind(1, r.kind);
+    get.bind(2, std::min(a, b));
+    get.bind(3, std::max(a, b));
+    get.bind(4, day ? day->substr(0, 4) : std::string());
+    if (get.executeStep()) add_evidence(doc, r.evidence, Fact::relation, get.getColumn(0).getInt64());
+  }
+}
+
+}  // namespace annals

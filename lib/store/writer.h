@@ -1,0 +1,60 @@
+#pragma once
+// Writing one analysed article (a Doc) into the knowledge base, merging its
+// persons, organisations, events and relations with what is already stored.
+// The caller owns the transaction: Writer never commits.
+
+#include "pipeline/doc.h"
+#include "store/statements.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+namespace annals {
+
+class Writer {
+ public:
+  explicit Writer(SQLite::Database& db);
+
+  // The stored source these bytes are already in (current version of `file`, or
+  // any source with the same sha256), as "file" or "file (version N)"; nullopt when new.
+  std::optional<std::string> already_stored(const std::string& file, const std::string& sha256);
+
+  struct Written {
+    std::int64_t source_id = 0;
+    bool replaced = false;  // an older version of the same file was replaced
+  };
+  // Stores `doc` as the current version of doc.article.file.
+  Written write(const Doc& doc, const std::string& sha256);
+
+  // The merge key of an event: type | sorted country codes (or person names when
+  // no country takes part). Events with equal keys and overlapping dates are one.
+  static std::string merge_key(const Doc& doc, const Event& e);
+
+ private:
+  std::int64_t country_id(const std::string& code);
+  std::int64_t insert_source(const Doc& doc, const std::string& sha256, int version);
+  std::vector<std::int64_t> insert_sentences(const Doc& doc, std::int64_t source);
+  void retire(std::int64_t old_source, std::int64_t new_source);
+  std::int64_t sentence_for(const Doc& doc, Span span) const;
+  enum class Fact { event, relation, position, person, organization, country };
+  void add_evidence(const Doc& doc, Span span, Fact fact, std::int64_t id);
+  std::vector<std::int64_t> write_persons(const Doc& doc, const std::vector<std::int64_t>& orgs);
+  std::vector<std::int64_t> write_organizations(const Doc& doc);
+  std::int64_t find_or_add_person(const Person& p);
+  std::vector<std::int64_t> write_events(const Doc& doc, const std::vector<std::int64_t>& persons,
+                                         const std::vector<std::int64_t>& orgs);
+  std::optional<std::int64_t> find_same_event(const std::string& key, const Event& e);
+  void write_relations(const Doc& doc, const std::vector<std::int64_t>& events);
+
+  SQLite::Database& db_;
+  StatementCache sql_;
+  std::map<std::string, std::int64_t> country_ids_;
+  std::int64_t source_ = 0;                 // the source being written
+  std::vector<std::int64_t> sentence_ids_;  // by sentence index of the doc being written
+};
+
+}  // namespace annals

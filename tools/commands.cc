@@ -1,0 +1,45 @@
+#include "cli.h"
+
+namespace annals::cli {
+
+const std::vector<Command>& commands() {
+  static const std::vector<Command> all = {
+      {"import", "import article files or folders into a knowledge base",
+       "usage: annals import [--db FILE] [--quiet] PATH...\n\n"
+       "Imports every .txt and .md file under each PATH (folders are read recursively;\n"
+       "a manifest.json beside the articles supplies metadata). Each article is one\n"
+       "transaction: a bad file is reported and skipped, the others are imported.\n"
+       "Re-importing identical bytes changes nothing; a changed file replaces its old version.\n\n"
+       "  --db FILE   knowledge base to create or update (default annals.db)\n"
+       "  --quiet     no progress and no summary; errors are still printed\n\n"
+       "exit status: 0 all imported, 2 any file failed or bad usage\n"
+       "example: annals import --db annals.db seeds/\n",
+       run_import, {"db"}, {"quiet"}},
+      {"export", "print the whole knowledge base as JSON",
+       "usage: annals export [--db FILE] [--format json]\n\n"
+       "Prints sources, countries, persons, organizations, events and relations as one\n"
+       "JSON object (see include/annals/export.h for the shape).\n\n"
+       "example: annals export --db annals.db > kb.json\n",
+       run_export, {"db", "format"}, {}},
+      {"score", "score the knowledge base against gold facts",
+       "usage: annals score --gold DIR [--db FILE] [--brief]\n\n"
+       "Prints precision, recall and F1 per category (countries, persons, organizations,\n"
+       "events, relations) against the gold files in DIR, then the misses and false hits\n"
+       "(unless --brief). Matching rules: tests/gold/README.md.\n\n"
+       "example: annals score --db annals.db --gold tests/gold\n",
+       run_score, {"db", "gold"}, {"brief"}},
+      {"stats", "count what the knowledge base holds",
+       "usage: annals stats [--db FILE] [--json]\n\n"
+       "example: annals stats --db annals.db\n",
+       run_stats, {"db"}, {"json"}},
+      {"sources", "list the imported articles, or everything extracted from them",
+       "usage: annals sources [--db FILE] [--json] [--facts]\n\n"
+       "Lists the current version of each source with its metadata and sentence count;\n"
+       "--facts also prints the persons, organisations, events and relations extracted.\n\n"
+       "example: annals sources --db annals.db --facts\n",
+       run_sources, {"db"}, {"json", "facts"}},
+  };
+  return all;
+}
+
+}  // namespace annals::cli

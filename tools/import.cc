@@ -1,0 +1,62 @@
+// annals import: article files into a knowledge base.
+
+#include "annals/database.h"
+#include "annals/import.h"
+#include "cli.h"
+
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+
+namespace annals::cli {
+namespace {
+
+const char* outcome_word(ImportOutcome o) {
+  switch (o) {
+    case ImportOutcome::imported: return "imported";
+    case ImportOutcome::replaced: return "replaced";
+    case ImportOutcome::unchanged: return "unchanged";
+    case ImportOutcome::failed: break;
+  }
+  return "FAILED";
+}
+
+void print_summary(const ImportReport& r) {
+  fmt::print(stderr, "\n{:<40} {:>9} {:>9} {:>7} {:>7}\n", "file", "outcome", "sentences", "events", "persons");
+  for (const auto& f : r.files) {
+    if (f.outcome == ImportOutcome::failed) continue;
+    fmt::print(stderr, "{:<40} {:>9} {:>9} {:>7} {:>7}{}\n", f.file, outcome_word(f.outcome), f.sentences,
+               f.events, f.persons, f.outcome == ImportOutcome::unchanged ? "  (" + f.message + ")" : "");
+  }
+  const double mb = double(r.bytes) / 1e6;
+  fmt::print(stderr, "\n{} files: {} imported, {} replaced, {} unchanged, {} failed; {:.2f} MB in {:.2f} s ({:.1f} MB/s)\n",
+             r.files.size(), r.count(ImportOutcome::imported), r.count(ImportOutcome::replaced),
+             r.count(ImportOutcome::unchanged), r.count(ImportOutcome::failed), mb, r.seconds,
+             r.seconds > 0 ? mb / r.seconds : 0.0);
+}
+
+}  // namespace
+
+int run_import(const Args& args) {
+  if (args.positional.empty()) throw UsageError{"name at least one file or folder to import"};
+  std::vector<std::filesystem::path> paths(args.positional.begin(), args.positional.end());
+  const bool quiet = args.flag("quiet");
+  auto db = Database::open(args.db(), OpenMode::read_write);
+  ImportOptions options;
+  if (!quiet && ::isatty(STDERR_FILENO)) {
+    options.on_progress = [](const ImportProgress& p) {
+      const double mbps = p.seconds > 0 ? double(p.bytes_done) / 1e6 / p.seconds : 0.0;
+      fmt::print(stderr, "\r{}/{} files, {:.1f} MB/s, {} errors", p.files_done, p.files_total, mbps, p.errors);
+      std::fflush(stderr);
+    };
+  }
+  const ImportReport report = import_paths(db, paths, options);
+  if (options.on_progress) fmt::print(stderr, "\n");
+  for (const auto& f : report.files)
+    if (f.outcome == ImportOutcome::failed) fmt::print(stderr, "annals import: {}: {}\n", f.path, f.message);
+  if (!quiet) print_summary(report);
+  return report.ok() ? kFound : kFailure;
+}
+
+}  // namespace annals::cli
