@@ -287,3 +287,13 @@ TEST_CASE("dates: seed articles give the dates their gold files expect") {
   CHECK(std::count(met.begin(), met.end(), "Wednesday=2024-10-23") == 1);
   CHECK(std::count(met.begin(), met.end(), "September this year=2024-09") == 1);
 }
+
+TEST_CASE("dates: a yearless range followed by 'last year' moves back a year") {
+  using namespace date;
+  const auto published = annals::full_date(2024, 7, 9);
+  const auto got = annals::resolve_date("on November 3-4 last year", published);
+  REQUIRE(got);
+  CHECK(got->start == annals::full_date(2023, 11, 3));
+  REQUIRE(got->end);
+  CHECK(*got->end == annals::full_date(2023, 11, 4));
+}

@@ -357,6 +357,8 @@ std::optional<Point> endpoint(const Lexed& x, Ix j) {
   return std::nullopt;
 }
 
+bool year_suffix(const Lexed& x, Ix k, int& n, Ix& next);
+
 // Lends each end of a range what the other states: "26-27 January", "January 26–27",
 // "30 July to 1 August 2025". False when the pair is not a range.
 bool combine(Partial& a, Partial& b) {
@@ -383,9 +385,14 @@ std::optional<Raw> range_of(const Lexed& x, Ix first, Point a, Ix connector, boo
   // "1945-1975" needs no context, but "from 1200 to 1800 troops" is a count.
   if (a.p.m == 0 && (counts_something(x, b->next - 1) || (!lenient && a.p.y < 1800)))
     return std::nullopt;
-  Raw r = make_raw(x, first, b->next);
+  // "November 3-4 last year": a yearless range moved by a following year phrase.
+  Ix next = b->next;
+  int n = 0;
+  const bool relative = a.p.y == 0 && b->p.y == 0 && year_suffix(x, next, n, next);
+  Raw r = make_raw(x, first, next);
   r.start = a.p;
   r.end = b->p;
+  if (relative) r.rel = Rel::years, r.n = n;
   return r;
 }
 
@@ -703,9 +710,15 @@ std::optional<DateMention> resolve(const Raw& r, std::string_view text,
   if (!pub || pub->precision < needed(r.rel)) return std::nullopt;
   const auto got = relative_date(r, *pub);
   if (!got) return std::nullopt;
+  std::optional<FuzzyDate> end;
+  if (r.end && r.rel == Rel::years) {  // "November 3-4 last year": both ends move
+    Raw e = r;
+    e.start = *r.end;
+    end = relative_date(e, *pub);
+  }
   const char* how = r.rel == Rel::weekday_before ? "before"
                     : r.rel == Rel::weekday_after ? "after" : "relative to";
-  return DateMention{r.span, *got, std::nullopt,
+  return DateMention{r.span, *got, end,
                      fmt::format("'{}' {} publication {}", quote, how, to_iso(*pub))};
 }
 

@@ -104,16 +104,19 @@ std::optional<std::size_t> first_person_in(const Doc& doc, Span s) {
   return std::nullopt;
 }
 
+// The date a trigger's clause gives it: one inside the trigger phrase ("the 1994
+// Treaty"), else the nearest after it ("met ... on Friday"), else the nearest before
+// ("In 2018, ... sent aid"): a date before the verb often belongs to a relative
+// clause ("Ruto, who was elected in 2022, arrived on Friday").
 const DateMention* nearest_date(const Doc& doc, Span clause, Span trigger) {
-  const DateMention* best = nullptr;
-  std::size_t best_distance = 0;
+  const DateMention *inside = nullptr, *after = nullptr, *before = nullptr;
   for (const auto& d : doc.dates) {
     if (!clause.contains(d.span)) continue;
-    const std::size_t distance =
-        d.span.begin >= trigger.end ? d.span.begin - trigger.end : trigger.begin - std::min(trigger.begin, d.span.end);
-    if (!best || distance < best_distance) best = &d, best_distance = distance;
+    if (d.span.overlaps(trigger) || trigger.contains(d.span)) inside = inside ? inside : &d;
+    else if (d.span.begin >= trigger.end) after = after ? after : &d;
+    else before = &d;
   }
-  return best;
+  return inside ? inside : after ? after : before;
 }
 
 bool modal(const std::vector<Token>& tokens, const std::vector<Span>& clauses, Span clause) {
@@ -239,6 +242,15 @@ std::optional<std::size_t> previous_subject(const Doc& doc, std::size_t sentence
 
 std::optional<std::size_t> actor_person(const Doc& doc, const std::vector<Token>& tokens, std::size_t sentence,
                                         Span clause, Span trigger, const Sides& in_clause, const Sides& whole) {
+  // "X met Y during his first official visit": "his" is the subject's.
+  const std::size_t k = token_at(tokens, trigger.begin);
+  for (std::size_t back = 1; back <= 3 && back <= k; ++back) {
+    const std::string& w = tokens[k - back].folded;
+    if (w != "his" && w != "her") continue;
+    if (auto subject = first_person_in(doc, doc.sentences[sentence]); subject && whole.persons_before.size() > 1)
+      return subject;
+    break;
+  }
   if (!in_clause.persons_before.empty()) return in_clause.persons_before.back();
   // A later clause ("..., where he attended") is about the sentence's subject.
   if (!whole.persons_before.empty() && clause.begin > doc.sentences[sentence].begin)
@@ -273,6 +285,14 @@ void assign_sides(const Doc& doc, Candidate& c, const Sides& s, std::optional<st
   for (auto p : counterparts) add_participant(e, person_of(Role::counterpart, p));
   auto person_country = [&](std::size_t p) { return doc.persons[p].country; };
   const bool symmetric = t.has("symmetric");
+  if (e.type == "election") {  // the elected person and their state, nobody else
+    e.participants.erase(std::remove_if(e.participants.begin(), e.participants.end(),
+                                        [](const Participant& p) { return p.role != Role::actor; }),
+                         e.participants.end());
+    if (actor && person_country(*actor)) add_participant(e, country_of(Role::actor, *person_country(*actor)));
+    else if (!s.before.empty()) add_participant(e, country_of(Role::actor, s.before.back()));
+    return;
+  }
   if (e.type == "visit" && !t.has("host")) {
     // Actor: the traveller's side; counterpart: the destination named after the trigger.
     if (actor && person_country(*actor)) add_participant(e, country_of(Role::actor, *person_country(*actor)));
@@ -283,7 +303,7 @@ void assign_sides(const Doc& doc, Candidate& c, const Sides& s, std::optional<st
       add_participant(e, country_of(Role::counterpart, code));
       break;
     }
-    return;
+    return;  // fill_from_pair gives a traveller of unknown country the pair's other member
   }
   if (t.has("recognition")) {
     // "After the dissolution of X, A recognised B": the recogniser stands next to the verb.
@@ -320,8 +340,10 @@ void fill_from_pair(const Context& ctx, Candidate& c) {
   for (const auto& code : ctx.pair) {
     if (have.size() >= 2) break;
     if (std::find(have.begin(), have.end(), code) != have.end()) continue;
-    const bool symmetric = c.trigger->has("symmetric") || have.empty();
-    add_participant(c.event, country_of(symmetric || have.empty() ? Role::actor : Role::counterpart, code));
+    const bool has_actor = std::any_of(c.event.participants.begin(), c.event.participants.end(),
+                                       [](const Participant& p) { return p.kind == EntityKind::country && p.role == Role::actor; });
+    const bool symmetric = c.trigger->has("symmetric") || !has_actor;
+    add_participant(c.event, country_of(symmetric ? Role::actor : Role::counterpart, code));
     c.filled.insert(code);
     have.push_back(code);
   }
@@ -385,12 +407,18 @@ std::optional<Candidate> build(const Context& ctx, const std::vector<Token>& tok
   e.plover_category = hit.trigger->plover_category;
   e.plover_mode = hit.trigger->plover_mode;
   c.anaphoric = hit.trigger->has("noun") && hit.first > 0 && kDeterminers.count(tokens[hit.first - 1].folded);
+  // "signed the pact": the object points back to an agreement already told.
+  if (e.type == "agreement" && hit.last > hit.first && kDeterminers.count(tokens[hit.last - 1].folded) &&
+      (tokens[hit.last - 1].folded == "the" || tokens[hit.last - 1].folded == "this"))
+    c.anaphoric = true;
   c.suppressed = modal(tokens, clauses, clause);
   const Sides s = sides(doc, clause, trigger);
   const Sides whole = sides(doc, sentence, trigger);
   const bool personal = !kImpersonalTypes.count(e.type);
   const auto actor = personal ? actor_person(doc, tokens, sentence_index, clause, trigger, s, whole) : std::nullopt;
-  if (hit.trigger->has("official") && !official(tokens, clause, trigger, actor.has_value())) return std::nullopt;
+  // "the visit" points back to a visit already judged official.
+  if (hit.trigger->has("official") && !c.anaphoric && !official(tokens, clause, trigger, actor.has_value()))
+    return std::nullopt;
   Sides sides_used = s;
   if (!personal) sides_used.persons_before.clear(), sides_used.persons_after.clear();
   drop_location_countries(doc, tokens, c, sides_used, clause);
@@ -427,15 +455,29 @@ bool dates_overlap(const Event& a, const Event& b) {
   return a.start->day <= b_last && b.start->day <= a_last;
 }
 
-// Two statements name different people of one country as taking part: different events.
+// Days between the periods of two dated events (0 when they overlap).
+long days_apart(const Event& a, const Event& b) {
+  const date::sys_days a0 = a.start->day, a1 = (a.end ? *a.end : *a.start).last_day();
+  const date::sys_days b0 = b.start->day, b1 = (b.end ? *b.end : *b.start).last_day();
+  if (a1 < b0) return (b0 - a1).count();
+  if (b1 < a0) return (a0 - b1).count();
+  return 0;
+}
+
+// Two statements name different people of one country as taking part ("met Xi",
+// "met Li"): different events, even when the same host speaks in both.
 bool persons_conflict(const Doc& doc, const Event& a, const Event& b) {
-  const auto pa = persons_of(a), pb = persons_of(b);
-  for (auto x : pa) {
-    if (pb.count(x)) return false;
+  std::map<std::string, std::pair<std::set<std::size_t>, std::set<std::size_t>>> by_country;
+  for (auto x : persons_of(a))
+    if (doc.persons[x].country) by_country[*doc.persons[x].country].first.insert(x);
+  for (auto y : persons_of(b))
+    if (doc.persons[y].country) by_country[*doc.persons[y].country].second.insert(y);
+  for (const auto& [code, sides] : by_country) {
+    const auto& [xs, ys] = sides;
+    if (xs.empty() || ys.empty()) continue;
+    const bool shared = std::any_of(xs.begin(), xs.end(), [&](std::size_t x) { return ys.count(x) != 0; });
+    if (!shared) return true;
   }
-  for (auto x : pa)
-    for (auto y : pb)
-      if (doc.persons[x].country && doc.persons[x].country == doc.persons[y].country) return true;
   return false;
 }
 
@@ -451,6 +493,13 @@ void absorb(Event& into, const Event& from) {
     into.start = from.start;
     into.end = from.end;
     into.date_inferred_from = from.date_inferred_from;
+  } else if (from.start && from.start->precision == Precision::day && into.start->precision == Precision::day) {
+    // Two days of one visit or summit: the event covers both.
+    const FuzzyDate into_end = into.end ? *into.end : *into.start;
+    const FuzzyDate from_end = from.end ? *from.end : *from.start;
+    if (from.start->day < into.start->day) into.start = from.start;
+    const FuzzyDate last = from_end.day > into_end.day ? from_end : into_end;
+    into.end = last.day > into.start->day ? std::optional(last) : std::nullopt;
   }
   if (into.location.empty()) into.location = from.location;
 }
@@ -461,7 +510,9 @@ bool same_event(const Doc& doc, const Event& a, const Event& b) {
   if (!a.start && !b.start) return true;
   if (!kMeetingFamily.count(a.type)) return false;
   if (persons_conflict(doc, a, b)) return false;
-  if (a.start && b.start) return dates_overlap(a, b);
+  // A visit or summit lasts days: statements of adjacent days tell the same one.
+  const bool spans_days = a.type == "summit" || a.type == "visit";
+  if (a.start && b.start) return dates_overlap(a, b) || (spans_days && days_apart(a, b) <= 3);
   return shares_person(a, b);  // an undated retelling by the same person
 }
 
@@ -496,6 +547,23 @@ void inherit_dates(const Doc& doc, std::vector<Event>& events) {
       break;
     }
   }
+  // "He also met Li Qiang, and the two witnessed the signing of agreements": an
+  // undated act told in the same sentence as a dated one shares its date.
+  for (auto& e : events) {
+    if (e.start) continue;
+    const std::size_t here = doc.sentence_at(e.evidence.front().begin);
+    for (const auto& d : events) {
+      if (!d.start || &d == &e) continue;
+      const bool same_sentence = std::any_of(d.evidence.begin(), d.evidence.end(), [&](const Span& s) {
+        return doc.sentence_at(s.begin) == here;
+      });
+      if (!same_sentence) continue;
+      e.start = d.start;
+      e.end = d.end;
+      e.date_inferred_from = "not stated; told in the same sentence as the " + d.type + " of " + to_iso(*d.start);
+      break;
+    }
+  }
   for (std::size_t i = 0; i < events.size(); ++i)
     for (std::size_t j = i + 1; j < events.size();) {
       if (same_event(doc, events[i], events[j])) {
@@ -516,6 +584,8 @@ std::vector<Event> extract_events(const Doc& doc) {
   std::vector<Candidate> previous;
   for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
     const Span sentence = doc.sentences[i];
+    // The headline restates the lead; its facts come from the body.
+    if (doc.article.title && doc.text(sentence) == doc.article.title->value) continue;
     const auto tokens = tokenize(doc.article.body, sentence);
     const auto clauses = clauses_of(doc, sentence);
     std::vector<Candidate> here;
