@@ -180,6 +180,54 @@ TEST_CASE("entities: organisations known and found by form") {
   }
 }
 
+TEST_CASE("entities: an organisation name stops before a date") {
+  const struct {
+    std::string_view text, name;
+  } cases[] = {
+      {"She was chosen by the Federal Council on March 3, 2021.", "Federal Council"},
+      {"The Defence Ministry on Tuesday denied it.", "Defence Ministry"},
+      {"The Budget Committee in May 2020 met.", "Budget Committee"},
+      {"The Supreme Court on Friday ruled.", "Supreme Court"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const Doc doc = doc_of(c.text);
+    const auto r = find_organizations(doc, default_gazetteer());
+    REQUIRE(r.organizations.size() == 1);
+    CHECK(r.organizations[0].name == c.name);
+  }
+}
+
+TEST_CASE("entities: a country's possessive states the country of the body it names") {
+  const struct {
+    std::string_view text;
+    std::vector<OrgWant> want;
+  } cases[] = {
+      // Not stated: the text's other countries do not lend theirs.
+      {"Chile and Peru met. The Federal Council approved it.", {{"Federal Council", std::nullopt, {}}}},
+      {"Chile's Federal Council approved it.", {{"Federal Council", "CHL", {}}}},
+      // A bare use before or after the possessive one is the same body.
+      {"The Federal Council met. Later Chile’s Federal Council approved it.",
+       {{"Federal Council", "CHL", {}}}},
+      // Another state's body of the same name is another organisation.
+      {"Chile's Federal Council and Peru's Federal Council met. Peru's Federal Council left.",
+       {{"Federal Council", "CHL", {}}, {"Federal Council", "PER", {}}}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const Doc doc = doc_of(c.text);
+    const auto r = find_organizations(doc, default_gazetteer());
+    std::string got;
+    for (const auto& o : r.organizations) got += o.name + " " + o.country.value_or("-") + " | ";
+    CAPTURE(got);
+    REQUIRE(r.organizations.size() == c.want.size());
+    for (std::size_t i = 0; i < c.want.size(); ++i) {
+      CHECK(r.organizations[i].name == c.want[i].name);
+      CHECK(r.organizations[i].country == c.want[i].country);
+    }
+  }
+}
+
 TEST_CASE("entities: sentences without organisations yield none") {
   const std::string_view cases[] = {
       "Laos and Vietnam agreed on the Party and the State line.",

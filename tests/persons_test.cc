@@ -53,6 +53,8 @@ const Known kKnown[] = {
     {"Khmer", "KHM", true},
     {"French", "FRA", true},
     {"Japanese", "JPN", true},
+    {"Cambodian", "KHM", true},
+    {"Philippine", "PHL", true},
 };
 
 bool word_byte(std::string_view s, std::size_t i) {
@@ -463,5 +465,104 @@ TEST_CASE("persons: truncated and odd input yields nothing") {
   for (const auto text : cases) {
     CAPTURE(text);
     CHECK(names(find_persons(make_doc(std::string(text)))) == "");
+  }
+}
+
+TEST_CASE("persons: a relational noun after a possessive introduces a name without a post") {
+  const struct {
+    std::string_view text, name, country, titles;
+  } cases[] = {
+      {"She took over from her father Arjun Mehta in May.", "Arjun Mehta", "", ""},
+      {"He thanked his predecessor, Lena Holm, for her work.", "Lena Holm", "", ""},
+      {"The minister's deputy Tom Lind spoke next.", "Tom Lind", "", ""},
+      {"Her late husband Omar Haddad founded it.", "Omar Haddad", "", ""},
+      {"Mori then met her Russian counterpart Oleg Ivanov.", "Oleg Ivanov", "RUS", ""},
+      {"He greeted his Chinese counterpart, Foreign Minister Zhou Lan, warmly.", "Zhou Lan", "CHN",
+       "Foreign Minister"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto r = find_persons(make_doc(std::string(c.text)));
+    CAPTURE(names(r));
+    REQUIRE(r.persons.size() == 1);
+    CHECK(r.persons[0].name == c.name);
+    CHECK(r.persons[0].country.value_or("") == c.country);
+    CHECK(joined(titles_of(r.persons[0])) == c.titles);
+  }
+}
+
+TEST_CASE("persons: a plural relational noun introduces every name joined to it") {
+  const auto r = find_persons(make_doc("She greeted her counterparts Ann Berg, Tom Lind and Eva Holm."));
+  CHECK(names(r) == "Ann Berg|Tom Lind|Eva Holm");
+}
+
+TEST_CASE("persons: a relational noun does not make a name of one word, a date or a country") {
+  const std::string_view cases[] = {
+      "His wife Marta smiled.",
+      "They met their counterparts Monday.",
+      "Laos and its counterpart Vietnam agreed.",
+      "The father Tom Lind was not named by a possessive.",
+  };
+  for (const auto& text : cases) {
+    CAPTURE(text);
+    CHECK(find_persons(make_doc(std::string(text))).persons.empty());
+  }
+}
+
+TEST_CASE("persons: a one-word name after a relational noun joins a person found elsewhere") {
+  const auto r = find_persons(make_doc("Prime Minister Marta Lind arrived. Her son Tom and Lind's deputy Eva Holm followed."));
+  CHECK(names(r) == "Marta Lind|Eva Holm");
+}
+
+TEST_CASE("persons: a country before joined titles holds for each name") {
+  const struct {
+    std::string_view text, name, country, title_country;
+  } cases[] = {
+      {"Japanese Foreign Minister Aiko Mori and Defence Minister Ken Sato signed.", "Ken Sato", "JPN", "JPN"},
+      {"Lao President Khamla Vongsa, Prime Minister Sone Douang and Foreign Minister Bounmy Keo met.",
+       "Bounmy Keo", "LAO", "LAO"},
+      {"Lao President Khamla Vongsa, Prime Minister Sone Douang and Foreign Minister Bounmy Keo met.",
+       "Sone Douang", "LAO", "LAO"},
+      // "between" names two sides; the second name's state is not the first one's.
+      {"Talks between Chinese President Li Wen and Prime Minister Hun Dara ended.", "Hun Dara", "", ""},
+      // Not joined by "and" or a comma.
+      {"Japanese Foreign Minister Aiko Mori met Defence Minister Ken Sato.", "Ken Sato", "", ""},
+      // A title with its own organisation keeps it.
+      {"Japanese Foreign Minister Aiko Mori and ASEAN Secretary-General Kao Kim Hourn met.", "Kao Kim Hourn",
+       "", ""},
+      // A country the article states for the person wins over the shared one.
+      {"Japanese Foreign Minister Aiko Mori and Prime Minister Hun Dara met. Cambodian Prime Minister Hun "
+       "Dara left.",
+       "Hun Dara", "KHM", "KHM"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    CAPTURE(c.name);
+    const auto r = find_persons(make_doc(std::string(c.text)));
+    CAPTURE(names(r));
+    const Person* p = person_named(r, c.name);
+    REQUIRE(p);
+    CHECK(p->country.value_or("") == c.country);
+    REQUIRE(p->positions.size() == 1);
+    CHECK(p->positions[0].country.value_or("") == c.title_country);
+  }
+}
+
+TEST_CASE("persons: a generational or regnal suffix stays in the name and short forms drop it") {
+  const struct {
+    std::string_view text, name, aliases;
+  } cases[] = {
+      {"President Ferdinand Cruz Jr. spoke first. Cruz later left.", "Ferdinand Cruz Jr.", "Cruz"},
+      {"They met President Ferdinand Cruz Jr. Cruz smiled.", "Ferdinand Cruz Jr.", "Cruz"},
+      {"Senator Ann Berg Sr., a veteran, spoke. Berg left.", "Ann Berg Sr.", "Berg"},
+      {"King Charles III came. Charles smiled.", "Charles III", "Charles"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto r = find_persons(make_doc(std::string(c.text)));
+    CAPTURE(names(r));
+    REQUIRE(r.persons.size() == 1);
+    CHECK(r.persons[0].name == c.name);
+    CHECK(joined(r.persons[0].aliases) == c.aliases);
   }
 }

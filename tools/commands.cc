@@ -1,9 +1,11 @@
 #include "cli.h"
+#include "query_commands.h"
 
 namespace annals::cli {
 
 const std::vector<Command>& commands() {
-  static const std::vector<Command> all = {
+  static const std::vector<Command> all = [] {
+  std::vector<Command> list = {
       {"import", "import article files or folders into a knowledge base",
        "usage: annals import [--db FILE] [--quiet] PATH...\n\n"
        "Imports every .txt and .md file under each PATH (folders are read recursively;\n"
@@ -39,6 +41,10 @@ const std::vector<Command>& commands() {
        "example: annals sources --db annals.db --facts\n",
        run_sources, {"db"}, {"json", "facts"}},
   };
+  const auto& queries = query_commands();
+  list.insert(list.end(), queries.begin(), queries.end());
+  return list;
+  }();
   return all;
 }
 

@@ -22,18 +22,44 @@ const char* outcome_word(ImportOutcome o) {
   return "FAILED";
 }
 
-void print_summary(const ImportReport& r) {
-  fmt::print(stderr, "\n{:<40} {:>9} {:>9} {:>7} {:>7}\n", "file", "outcome", "sentences", "events", "persons");
+// Rows of the per-file table: beyond them the summary would not fit a screen.
+constexpr std::size_t kListed = 20;
+
+void print_table(const ImportReport& r) {
+  std::size_t listed = 0, rest = 0;
   for (const auto& f : r.files) {
     if (f.outcome == ImportOutcome::failed) continue;
+    if (listed == kListed) {
+      ++rest;
+      continue;
+    }
+    if (listed++ == 0)
+      fmt::print(stderr, "\n{:<40} {:>9} {:>9} {:>7} {:>7}\n", "file", "outcome", "sentences", "events", "persons");
     fmt::print(stderr, "{:<40} {:>9} {:>9} {:>7} {:>7}{}\n", f.file, outcome_word(f.outcome), f.sentences,
                f.events, f.persons, f.outcome == ImportOutcome::unchanged ? "  (" + f.message + ")" : "");
   }
+  if (rest) fmt::print(stderr, "... and {} more\n", rest);
+}
+
+void print_summary(const ImportReport& r) {
+  print_table(r);
   const double mb = double(r.bytes) / 1e6;
   fmt::print(stderr, "\n{} files: {} imported, {} replaced, {} unchanged, {} failed; {:.2f} MB in {:.2f} s ({:.1f} MB/s)\n",
              r.files.size(), r.count(ImportOutcome::imported), r.count(ImportOutcome::replaced),
              r.count(ImportOutcome::unchanged), r.count(ImportOutcome::failed), mb, r.seconds,
              r.seconds > 0 ? mb / r.seconds : 0.0);
+}
+
+// One line per failed file; after a database-wide error the files not even
+// tried get one line between them, not thousands.
+void print_failures(const ImportReport& r) {
+  std::size_t skipped = 0;
+  for (const auto& f : r.files) {
+    if (f.outcome != ImportOutcome::failed) continue;
+    if (f.message.starts_with("not imported: ")) ++skipped;
+    else fmt::print(stderr, "annals import: {}: {}\n", f.path, f.message);
+  }
+  if (skipped) fmt::print(stderr, "annals import: {} more file(s) not imported after that error\n", skipped);
 }
 
 }  // namespace
@@ -45,7 +71,10 @@ int run_import(const Args& args) {
   auto db = Database::open(args.db(), OpenMode::read_write);
   ImportOptions options;
   if (!quiet && ::isatty(STDERR_FILENO)) {
-    options.on_progress = [](const ImportProgress& p) {
+    // A few updates a second: printing one per file would slow a big import.
+    options.on_progress = [shown = -1.0](const ImportProgress& p) mutable {
+      if (p.files_done < p.files_total && p.seconds - shown < 0.1) return;
+      shown = p.seconds;
       const double mbps = p.seconds > 0 ? double(p.bytes_done) / 1e6 / p.seconds : 0.0;
       fmt::print(stderr, "\r{}/{} files, {:.1f} MB/s, {} errors", p.files_done, p.files_total, mbps, p.errors);
       std::fflush(stderr);
@@ -53,8 +82,7 @@ int run_import(const Args& args) {
   }
   const ImportReport report = import_paths(db, paths, options);
   if (options.on_progress) fmt::print(stderr, "\n");
-  for (const auto& f : report.files)
-    if (f.outcome == ImportOutcome::failed) fmt::print(stderr, "annals import: {}: {}\n", f.path, f.message);
+  print_failures(report);
   if (!quiet) print_summary(report);
   return report.ok() ? kFound : kFailure;
 }

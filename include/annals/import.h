@@ -21,6 +21,9 @@ struct ImportProgress {
 
 struct ImportOptions {
   std::uintmax_t max_file_bytes = 64u << 20;  // larger files are refused
+  // How long to wait for another connection's write lock before failing with
+  // "database is locked"; the import then stops, reporting the rest as not imported.
+  int busy_timeout_ms = 5000;
   // Called after each file; may be empty.
   std::function<void(const ImportProgress&)> on_progress;
 };
@@ -31,7 +34,9 @@ struct ImportedFile {
   std::string file;    // the name the source is known by
   std::string path;    // the path read
   ImportOutcome outcome = ImportOutcome::failed;
-  std::string message;  // why it failed, or what it matched when unchanged
+  // Why it failed ("not imported: <error>" for the files left untried after a
+  // database-wide error), or what it matched when unchanged.
+  std::string message;
   std::size_t sentences = 0, events = 0, persons = 0;
 };
 
@@ -48,7 +53,12 @@ struct ImportReport {
 // analysed and written in its own transaction: a file that fails (unreadable,
 // empty, binary, invalid UTF-8, too large, a database error) is reported in the
 // result with the reason and leaves nothing behind; the others are still
-// imported. Re-importing identical bytes changes nothing (outcome unchanged); a
+// imported (a database-wide error, such as a lock held past busy_timeout_ms or
+// a full disk, ends the import: the files left are reported as not imported).
+// Folders that cannot be read, links that loop or lead nowhere, and files a
+// manifest lists but that do not exist are reported as failed files too;
+// symbolic links to folders are not followed.
+// Re-importing identical bytes changes nothing (outcome unchanged); a
 // changed file under the same name replaces the old version's facts. Throws
 // Error only for problems with the request as a whole (a path that does not
 // exist, a malformed manifest).

@@ -5,6 +5,7 @@
 #include "pipeline/events.h"
 #include "pipeline/gazetteer.h"
 #include "pipeline/persons.h"
+#include "pipeline/places.h"
 #include "pipeline/sentences.h"
 
 #include <algorithm>
@@ -61,6 +62,7 @@ Doc analyse(Article article, const Gazetteer& gazetteer) {
   home_country(doc, gazetteer);
   std::stable_sort(doc.mentions.begin(), doc.mentions.end(),
                    [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  doc.places = find_places(doc, gazetteer);
   doc.dates = find_dates(doc.article.body, doc.article.published);
   doc.events = extract_events(doc);
   doc.relations = extract_relations(doc);

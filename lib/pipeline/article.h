@@ -6,6 +6,7 @@
 // into Article fields. Every rule is generic: nothing names a site or a story.
 
 #include "pipeline/doc.h"
+#include "text/language.h"  // guess_language, which clean_article uses for Article::language
 
 #include <cstddef>
 #include <filesystem>
@@ -34,11 +35,6 @@ std::string read_text_file(const std::filesystem::path& path, const ReadLimits& 
 // published_from) saying which line did. Never throws on odd text: an article
 // that is all furniture has an empty body.
 Article clean_article(std::string file, std::string raw);
-
-// The language of `text` as an ISO 639-1 code and how it was judged
-// ("inferred: function words" or "inferred: script"); nullopt when the text is
-// too short or no language stands out.
-std::optional<Stated> guess_language(std::string_view text);
 
 // A date as printed in a date line or byline, at the start of `text`:
 // "2024-10-24", "May 29, 2024", "Thursday, 24 October 2024", "24/10/2024",

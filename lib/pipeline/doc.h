@@ -91,6 +91,16 @@ struct Organization {
   std::string kind;  // "international", "party", "state_body", "media", "education", "other"
 };
 
+// A city or other place named in the body, with the country it lies in. A place
+// is not a mention of its country ("Hanoi" does not name Vietnam as an actor), but
+// it tells where an event happened and where a visitor went.
+struct PlaceMention {
+  Span span;
+  std::string name;     // as written
+  std::string country;  // ISO code of the country it lies in
+  bool capital = false;
+};
+
 // A date the text states, resolved. For ranges `end` is set.
 struct DateMention {
   Span span;
@@ -138,6 +148,7 @@ struct Doc {
   std::vector<Mention> mentions;  // ordered by span.begin
   std::vector<Person> persons;
   std::vector<Organization> organizations;
+  std::vector<PlaceMention> places;  // ordered by span.begin
   std::vector<DateMention> dates;  // ordered by span.begin
   std::vector<Event> events;
   std::vector<Relation> relations;

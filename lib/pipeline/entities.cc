@@ -8,69 +8,15 @@
 #include <tuple>
 
 #include "pipeline/gazetteer.h"
+#include "pipeline/org_words.h"
 
 namespace annals {
 namespace {
 
+using namespace org_words;
+
 bool in(std::string_view word, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), word) != set.end();
-}
-
-// Head words: a capitalised run holding one names an organisation.
-bool head_word(std::string_view w) {
-  return in(w, {"party",         "ministry",      "agency",     "union",       "organisation",
-                "organization",  "association",   "assembly",   "committee",   "council",
-                "forum",         "foundation",    "university", "institute",   "institution",
-                "academy",       "embassy",       "bank",       "fund",        "group",
-                "centre",        "center",        "commission", "office",      "front",
-                "movement",      "league",        "alliance",   "corporation", "company",
-                "college",       "school",        "society",    "department",  "secretariat",
-                "parliament",    "court",         "army",       "times",       "gazette",
-                "herald",        "tribune",       "radio",      "television",  "associations",
-                "organisations", "organizations", "unions",     "foundations", "councils",
-                "committees"});
-}
-
-// Words that join the parts of one name: "Ministry of Foreign Affairs and Trade".
-bool connector(std::string_view w) {
-  return in(w, {"of", "for", "the", "and", "on", "de", "du", "des", "la", "le", "et", "d"});
-}
-
-// Capitalised because they open a sentence, not because they name anything.
-bool stop_word(std::string_view w) {
-  return in(w,
-            {"the",       "a",     "an",      "in",    "on",    "at",      "for",       "from",
-             "to",        "with",  "by",      "of",    "and",   "but",     "or",        "as",
-             "during",    "after", "before",  "since", "under", "both",    "this",      "that",
-             "these",     "those", "its",     "his",   "her",   "their",   "our",       "also",
-             "meanwhile", "when",  "while",   "if",    "then",  "however", "currently", "recently",
-             "yesterday", "today", "last",    "next",  "many",  "some",    "all",       "every",
-             "each",      "major", "several", "such",  "dear",  "via",     "between",   "among",
-             "within"});
-}
-
-// Titles of people: "Secretary General of the ..." is a post, not part of a name.
-bool title_word(std::string_view w) {
-  return in(w, {"president",  "vice",      "prime",       "minister",     "ministers", "secretary",
-                "general",    "chairman",  "chairwoman",  "chairperson",  "chair",     "director",
-                "ambassador", "premier",   "deputy",      "head",         "chief",     "king",
-                "queen",      "prince",    "princess",    "mr",           "mrs",       "ms",
-                "dr",         "professor", "prof",        "comrade",      "senator",   "governor",
-                "mayor",      "spokesman", "spokeswoman", "spokesperson", "envoy",     "consul",
-                "commander",  "marshal",   "colonel",     "lieutenant",   "captain",   "sheikh",
-                "sultan",     "emir",      "pope",        "excellency",   "majesty"});
-}
-
-std::string kind_of(std::string_view head, std::string_view before) {
-  if (head == "party") return "party";
-  if (head == "agency" && before == "news") return "media";
-  if (in(head, {"times", "gazette", "herald", "tribune", "radio", "television"})) return "media";
-  if (in(head, {"university", "institute", "academy", "college", "school"})) return "education";
-  if (in(head, {"ministry", "agency", "embassy", "committee", "council", "commission", "assembly",
-                "parliament", "secretariat", "department", "office", "court", "army", "committees",
-                "councils"}))
-    return "state_body";
-  return "other";
 }
 
 // A word as written: folded tokens joined by "-", "'", "." without spaces
@@ -145,11 +91,14 @@ class OrganizationFinder {
   std::optional<Range> assemble(Range run, const std::vector<Range>& chunks, std::size_t k) const;
   std::optional<std::size_t> truncate_after_country(Range chunk) const;
   void add_candidate(Range r, std::string kind);
+  std::size_t found_by_form(std::string_view name, std::string kind,
+                            std::optional<std::string> country, bool stated);
   void add_media_runs(const std::vector<Range>& runs);
   void add_bracket_aliases();
   std::size_t from_gazetteer(std::size_t index);
   void mention(Span span, std::size_t entity);
   std::optional<std::string> single_country(Span span) const;
+  std::optional<std::string> possessive_country(std::size_t word) const;
   bool country_covers(Span span) const;
 };
 
@@ -199,7 +148,7 @@ std::vector<Range> OrganizationFinder::runs() const {
     bool inner = false;  // a connector seen: inside "X of Y"
     while (j + 1 < words_.size()) {
       const Word& next = words_[j + 1];
-      if (joinable(j) && (next.cap || connector(next.folded))) {
+      if (joinable(j) && !date_word(next.folded) && (next.cap || connector(next.folded))) {
         inner = inner || !next.cap;
         ++j;
       } else if (inner && comma(j) && words_[j].cap) {
@@ -296,6 +245,9 @@ void OrganizationFinder::organizations_in(Range run) {
 }
 
 void OrganizationFinder::add_candidate(Range r, std::string kind) {
+  // "Cambodia's National Assembly" is the National Assembly, of Cambodia.
+  const auto stated = r.last - r.first >= 3 ? possessive_country(r.first) : std::nullopt;
+  if (stated) ++r.first;
   if (r.last - r.first < 2) return;  // "the Party"
   const Span span{words_[r.first].span.begin, words_[r.last - 1].span.end};
   if (country_covers(span)) return;  // "Soviet Union"
@@ -313,17 +265,29 @@ void OrganizationFinder::add_candidate(Range r, std::string kind) {
   }
   const std::string_view name = text_of(text_.source, span);
   if (const auto known = g_.organization_index(name)) return mention(span, from_gazetteer(*known));
-  const std::string folded = fold(name);
-  auto it = by_name_.find(folded);
-  if (it == by_name_.end()) {
-    Organization org;
-    org.name = std::string(name);
-    org.kind = std::move(kind);
-    org.country = single_country(span);
-    it = by_name_.emplace(folded, result_.organizations.size()).first;
-    result_.organizations.push_back(std::move(org));
+  mention(span, found_by_form(name, std::move(kind), stated ? stated : single_country(span), bool(stated)));
+}
+
+// The result index of the organisation `name` of `country`, added when new. A
+// country stated by a possessive completes an entry without one; a different
+// one makes another state's body of the same name.
+std::size_t OrganizationFinder::found_by_form(std::string_view name, std::string kind,
+                                              std::optional<std::string> country, bool stated) {
+  std::string key = fold(name);
+  auto it = by_name_.find(key);
+  if (it != by_name_.end() && stated) {
+    auto& known = result_.organizations[it->second].country;
+    if (!known) known = country;
+    if (known != country) it = by_name_.find(key += "|" + *country);
   }
-  mention(span, it->second);
+  if (it != by_name_.end()) return it->second;
+  Organization org;
+  org.name = std::string(name);
+  org.kind = std::move(kind);
+  org.country = std::move(country);
+  by_name_.emplace(key, result_.organizations.size());
+  result_.organizations.push_back(std::move(org));
+  return result_.organizations.size() - 1;
 }
 
 // "Pasaxon newspaper", "the online magazine “New Eastern Outlook”".
@@ -440,6 +404,19 @@ std::optional<std::string> OrganizationFinder::single_country(Span span) const {
         if (const auto& c = g_.organizations()[m.entry->target].country) codes.insert(*c);
   if (codes.size() != 1) return std::nullopt;
   return *codes.begin();
+}
+
+// The country of a word "<country name>'s" ("Cambodia's", "Japan’s"), or nullopt.
+std::optional<std::string> OrganizationFinder::possessive_country(std::size_t word) const {
+  const Word& w = words_[word];
+  if (w.last - w.first < 2 || text_.folded_of(w.last - 1, w.last) != "s") return std::nullopt;
+  for (const auto& m : countries_) {
+    const auto kind = AliasKind(m.entry->kind);
+    if (m.first == w.first && m.last == w.last - 1 && kind != AliasKind::adjective &&
+        kind != AliasKind::demonym)
+      return g_.countries()[m.entry->target].code;
+  }
+  return std::nullopt;
 }
 
 bool OrganizationFinder::country_covers(Span span) const {

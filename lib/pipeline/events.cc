@@ -29,6 +29,8 @@ const std::set<std::string> kMeetingFamily = {"visit", "meeting", "summit"};
 const std::set<std::string> kImpersonalTypes = {"aid", "relations_established", "relations_upgraded",
                                                 "military_exercise", "agreement"};
 
+constexpr std::size_t kMaxSentenceBytes = 3000;
+
 struct Context {
   const Doc& doc;
   std::vector<std::string> pair;        // main_pair(doc)
@@ -60,14 +62,31 @@ Span clause_at(const std::vector<Span>& clauses, std::size_t pos) {
 }
 
 bool inside_organization(const Doc& doc, const Mention& m) {
-  return std::any_of(doc.mentions.begin(), doc.mentions.end(), [&](const Mention& o) {
-    return o.kind == EntityKind::organization && o.span.contains(m.span) && !(o.span == m.span);
-  });
+  // Mentions are ordered by start: an organisation holding m starts at or before it,
+  // and names are short, so looking back a few hundred bytes is enough.
+  auto it = std::upper_bound(doc.mentions.begin(), doc.mentions.end(), m.span.begin,
+                             [](std::size_t pos, const Mention& o) { return pos < o.span.begin; });
+  while (it != doc.mentions.begin()) {
+    --it;
+    if (m.span.begin - it->span.begin > 400) break;
+    if (it->kind == EntityKind::organization && it->span.contains(m.span) && !(it->span == m.span)) return true;
+  }
+  return false;
+}
+
+// Mentions whose span starts inside `s`, as an iterator range over doc.mentions.
+std::pair<std::vector<Mention>::const_iterator, std::vector<Mention>::const_iterator> mentions_in(const Doc& doc,
+                                                                                                    Span s) {
+  auto first = std::lower_bound(doc.mentions.begin(), doc.mentions.end(), s.begin,
+                                [](const Mention& o, std::size_t pos) { return o.span.begin < pos; });
+  auto last = std::lower_bound(first, doc.mentions.end(), s.end,
+                               [](const Mention& o, std::size_t pos) { return o.span.begin < pos; });
+  return {first, last};
 }
 
 // "Vietnam War", "Russian Cinema": a country word that names something else.
 bool names_other_thing(const Doc& doc, const Mention& m) {
-  const std::string_view after = doc.article.body.substr(m.span.end, 8);
+  const std::string_view after = std::string_view(doc.article.body).substr(m.span.end, 8);
   return after.starts_with(" War");
 }
 
@@ -85,7 +104,9 @@ void add_unique(std::vector<std::size_t>& v, std::size_t s) {
 
 Sides sides(const Doc& doc, Span clause, Span trigger) {
   Sides s;
-  for (const auto& m : doc.mentions) {
+  const auto [first, last] = mentions_in(doc, clause);
+  for (auto it = first; it != last; ++it) {
+    const Mention& m = *it;
     if (!clause.contains(m.span)) continue;
     const bool before = m.span.end <= trigger.begin;
     if (m.kind == EntityKind::country) {
@@ -99,8 +120,9 @@ Sides sides(const Doc& doc, Span clause, Span trigger) {
 }
 
 std::optional<std::size_t> first_person_in(const Doc& doc, Span s) {
-  for (const auto& m : doc.mentions)
-    if (m.kind == EntityKind::person && s.contains(m.span)) return m.entity;
+  const auto [first, last] = mentions_in(doc, s);
+  for (auto it = first; it != last; ++it)
+    if (it->kind == EntityKind::person && s.contains(it->span)) return it->entity;
   return std::nullopt;
 }
 
@@ -276,7 +298,8 @@ bool official(const std::vector<Token>& tokens, Span clause, Span trigger, bool 
   });
 }
 
-void assign_sides(const Doc& doc, Candidate& c, const Sides& s, std::optional<std::size_t> actor) {
+void assign_sides(const Doc& doc, Candidate& c, const Sides& s, std::optional<std::size_t> actor,
+                  Span clause, std::size_t trigger_end) {
   Event& e = c.event;
   const Trigger& t = *c.trigger;
   std::vector<std::size_t> counterparts = s.persons_after;
@@ -301,6 +324,13 @@ void assign_sides(const Doc& doc, Candidate& c, const Sides& s, std::optional<st
     for (const auto& code : s.after) {
       if (actor && person_country(*actor) == code) continue;
       add_participant(e, country_of(Role::counterpart, code));
+      return;
+    }
+    // "visited Tokyo": the destination is the country of the first place named after it.
+    for (const auto& place : doc.places) {
+      if (place.span.begin < trigger_end || !clause.contains(place.span)) continue;
+      if (!(actor && person_country(*actor) == place.country))
+        add_participant(e, country_of(Role::counterpart, place.country));
       break;
     }
     return;  // fill_from_pair gives a traveller of unknown country the pair's other member
@@ -422,7 +452,7 @@ std::optional<Candidate> build(const Context& ctx, const std::vector<Token>& tok
   Sides sides_used = s;
   if (!personal) sides_used.persons_before.clear(), sides_used.persons_after.clear();
   drop_location_countries(doc, tokens, c, sides_used, clause);
-  assign_sides(doc, c, sides_used, actor);
+  assign_sides(doc, c, sides_used, actor, clause, trigger.end);
   date_event(ctx, c, sentence, clause, trigger, previous);
   if (c.anaphoric && e.start) c.anaphoric = false;  // "his May visit" is a statement of its own
   fill_from_pair(ctx, c);
@@ -537,8 +567,14 @@ void anachronisms(Candidate& c) {
 // the same countries happened then ("pleased to pay a State visit" beside "received
 // ... on January 26"); statements of the same event then merge.
 void inherit_dates(const Doc& doc, std::vector<Event>& events) {
+  // An event with a dated neighbour in its own sentence takes that date below instead.
+  std::set<std::size_t> dated_sentences;
+  for (const auto& d : events)
+    if (d.start)
+      for (const auto& sp : d.evidence) dated_sentences.insert(doc.sentence_at(sp.begin));
+  auto dated_beside = [&](const Event& e) { return dated_sentences.count(doc.sentence_at(e.evidence.front().begin)) != 0; };
   for (auto& e : events) {
-    if (e.start || !kMeetingFamily.count(e.type)) continue;
+    if (e.start || !kMeetingFamily.count(e.type) || dated_beside(e)) continue;
     for (const auto& d : events) {
       if (!d.start || !kMeetingFamily.count(d.type) || !same_countries(e, d) || !shares_person(e, d)) continue;
       e.start = d.start;
@@ -586,6 +622,9 @@ std::vector<Event> extract_events(const Doc& doc) {
     const Span sentence = doc.sentences[i];
     // The headline restates the lead; its facts come from the body.
     if (doc.article.title && doc.text(sentence) == doc.article.title->value) continue;
+    // A "sentence" of thousands of bytes is a table, a dump or text without
+    // punctuation, not prose a fact can be read from; skipping it keeps the stage linear.
+    if (sentence.size() > kMaxSentenceBytes) continue;
     const auto tokens = tokenize(doc.article.body, sentence);
     const auto clauses = clauses_of(doc, sentence);
     std::vector<Candidate> here;

@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::string_view kAliasesFile = "reference/country_aliases.tsv";
 constexpr std::string_view kOrganizationsFile = "reference/organizations.tsv";
+constexpr std::string_view kPlacesFile = "reference/places.tsv";
 constexpr std::array kAliasKindNames = {
     std::string_view("name"),          std::string_view("short_name"),
     std::string_view("official_name"), std::string_view("former_name"),
@@ -269,7 +270,8 @@ std::vector<const PhraseEntry*> PhraseTable::lookup(std::string_view phrase) con
 }
 
 Gazetteer::Gazetteer(std::string_view iso3166_1_json, std::string_view iso3166_3_json,
-                     std::string_view country_aliases_tsv, std::string_view organizations_tsv) {
+                     std::string_view country_aliases_tsv, std::string_view organizations_tsv,
+                     std::string_view places_tsv) {
   std::vector<IsoName> iso_names;
   // Named, not temporaries: a range-for does not keep parse_json's result alive.
   const nlohmann::json iso1 = parse_json(iso3166_1_json, "iso_3166-1.json");
@@ -303,11 +305,12 @@ Gazetteer::Gazetteer(std::string_view iso3166_1_json, std::string_view iso3166_3
   load_country_aliases(country_aliases_tsv);
   for (const auto& n : iso_names) add_alias(n.country, n.kind, n.name, false);
   load_organizations(organizations_tsv);
+  load_places(places_tsv);
 }
 
 Gazetteer Gazetteer::from_embedded() {
   return Gazetteer(embedded("iso-codes/iso_3166-1.json"), embedded("iso-codes/iso_3166-3.json"),
-                   embedded(kAliasesFile), embedded(kOrganizationsFile));
+                   embedded(kAliasesFile), embedded(kOrganizationsFile), embedded(kPlacesFile));
 }
 
 std::size_t Gazetteer::add_country(Country country) {
@@ -387,6 +390,41 @@ void Gazetteer::load_organizations(std::string_view tsv) {
   }
 }
 
+void Gazetteer::load_places(std::string_view tsv) {
+  for (const auto& [line, f] : tsv_rows(tsv)) {
+    if (f.size() < 3 || f.size() > 4 || f[0].empty())
+      throw tsv_error(kPlacesFile, line, "want name<TAB>country<TAB>kind[<TAB>aliases]");
+    const Country* c = country(f[1]);
+    if (!c || c->former)
+      throw tsv_error(kPlacesFile, line, "unknown country \"" + std::string(f[1]) + "\"");
+    if (f[2] != "capital" && f[2] != "city")
+      throw tsv_error(kPlacesFile, line, "unknown kind \"" + std::string(f[2]) + "\"");
+    Place place{std::string(f[0]), c->code, f[2] == "capital", {}};
+    if (f.size() == 4)
+      for (std::string_view alias : split(f[3], ';'))
+        if (!alias.empty()) place.aliases.emplace_back(alias);
+    PhraseEntry entry;
+    entry.target = places_.size();
+    place_phrases_.add(place.name, entry);
+    for (const auto& alias : place.aliases) place_phrases_.add(alias, entry);
+    hide_countries_in(place.name);
+    for (const auto& alias : place.aliases) hide_countries_in(alias);
+    places_.push_back(std::move(place));
+  }
+}
+
+// "Mexico City", "Port of Spain": a city whose name holds a country's becomes a
+// not_country phrase, so the country matcher skips it as it skips "Latin America".
+void Gazetteer::hide_countries_in(std::string_view place) {
+  const TokenizedText t = tokenize(place);
+  const auto found = country_phrases_.match(t);
+  if (found.empty() || (found.size() == 1 && found[0].last - found[0].first == t.tokens.size()))
+    return;
+  PhraseEntry entry;
+  entry.blocked = true;
+  country_phrases_.add(place, std::move(entry));
+}
+
 const Country* Gazetteer::country(std::string_view code) const {
   const auto it = by_code_.find(std::string(code));
   return it == by_code_.end() ? nullptr : &countries_[it->second];
@@ -414,6 +452,18 @@ std::optional<std::size_t> Gazetteer::organization_index(std::string_view name) 
   const auto found = organization_phrases_.lookup(name);
   if (found.empty()) return std::nullopt;
   return found.front()->target;
+}
+
+std::optional<std::size_t> Gazetteer::place_index(std::string_view name) const {
+  const auto found = place_phrases_.lookup(name);
+  if (found.empty()) return std::nullopt;
+  return found.front()->target;
+}
+
+const Place* Gazetteer::capital_of(std::string_view code) const {
+  for (const auto& p : places_)
+    if (p.capital && p.country == code) return &p;
+  return nullptr;
 }
 
 const Gazetteer& default_gazetteer() {

@@ -1,5 +1,5 @@
 #pragma once
-// Reference data on countries and organisations (ISO 3166 from Debian's
+// Reference data on countries, organisations and cities (ISO 3166 from Debian's
 // iso-codes plus schema/reference/*.tsv) and the phrase matcher built from it.
 
 #include <cstddef>
@@ -44,6 +44,14 @@ struct CountryAlias {
   std::string code;
   AliasKind kind = AliasKind::name;
   std::string alias;
+};
+
+// A city of places.tsv: a capital or another well-known city.
+struct Place {
+  std::string name;     // the usual English form ("Kyiv", "Hanoi")
+  std::string country;  // ISO alpha-3 code of the country it lies in
+  bool capital = false;
+  std::vector<std::string> aliases;  // other spellings ("Kiev", "Hà Nội")
 };
 
 // The folded words of a text, each with the byte range it came from.
@@ -106,9 +114,12 @@ class PhraseTable {
 class Gazetteer {
  public:
   // Builds from the contents of iso_3166-1.json, iso_3166-3.json,
-  // country_aliases.tsv and organizations.tsv; throws Error on malformed data.
+  // country_aliases.tsv, organizations.tsv and places.tsv; throws Error on
+  // malformed data. A place name holding a country name ("Mexico City") hides
+  // that country there.
   Gazetteer(std::string_view iso3166_1_json, std::string_view iso3166_3_json,
-            std::string_view country_aliases_tsv, std::string_view organizations_tsv);
+            std::string_view country_aliases_tsv, std::string_view organizations_tsv,
+            std::string_view places_tsv = {});
   // Built from the data embedded in the library.
   static Gazetteer from_embedded();
 
@@ -129,6 +140,13 @@ class Gazetteer {
   // Index into organizations() of the one `name` names (name or alias), or nullopt.
   std::optional<std::size_t> organization_index(std::string_view name) const;
 
+  // The cities of places.tsv, in file order.
+  const std::vector<Place>& places() const { return places_; }
+  // Index into places() of the city `name` names (name or alias, any case), or nullopt.
+  std::optional<std::size_t> place_index(std::string_view name) const;
+  // The first listed capital of the country `code`, or nullptr.
+  const Place* capital_of(std::string_view code) const;
+
   // Country phrases in `text`; entry->target indexes countries().
   std::vector<PhraseMatch> match_countries(const TokenizedText& text) const {
     return country_phrases_.match(text);
@@ -136,6 +154,10 @@ class Gazetteer {
   // Known organisation phrases in `text`; entry->target indexes organizations().
   std::vector<PhraseMatch> match_organizations(const TokenizedText& text) const {
     return organization_phrases_.match(text);
+  }
+  // City phrases in `text`, case checked, neighbours not; entry->target indexes places().
+  std::vector<PhraseMatch> match_places(const TokenizedText& text) const {
+    return place_phrases_.match(text);
   }
 
  private:
@@ -145,10 +167,14 @@ class Gazetteer {
   std::vector<Organization> organizations_;
   PhraseTable country_phrases_;
   PhraseTable organization_phrases_;
+  std::vector<Place> places_;
+  PhraseTable place_phrases_;
 
   std::size_t add_country(Country country);
   void load_country_aliases(std::string_view tsv);
   void load_organizations(std::string_view tsv);
+  void load_places(std::string_view tsv);
+  void hide_countries_in(std::string_view place);
   void add_alias(std::size_t country, AliasKind kind, std::string_view alias, bool name_like);
   std::set<std::pair<std::size_t, std::string>> alias_keys_;  // (country, folded) seen
 };

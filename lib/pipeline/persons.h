@@ -27,8 +27,14 @@ struct PersonResult {
 // that fold differently. Each Position has the canonical title, the country
 // (from an adjective, "of <country>" or the organisation's country) and the
 // organisation, with the phrase stating it as evidence; "was elected X" and
-// "election as X" add a position to the person last mentioned. Mentions span
-// the names only, never the titles. Empty when no person is introduced.
+// "election as X" add a position to the person last mentioned. A relational
+// noun after a possessive also introduces a name, with no post ("his father
+// Hun Sen", "her Russian counterpart X" gives RUS). A country before titles
+// joined by "and" or commas holds for each name ("Japanese Foreign Minister A
+// and Defence Minister B"), unless "between" sets them apart or the article
+// states another. A suffix stays in the name ("Ferdinand Marcos Jr.") and short
+// forms drop it ("Marcos"). Mentions span the names only, never the titles.
+// Empty when no person is introduced.
 PersonResult find_persons(const Doc& doc);
 
 // The person a description refers to ("the Lao leader", "the Vietnamese State

@@ -5,25 +5,120 @@
 #include "store/schema.h"
 
 #include <SQLiteCpp/Exception.h>
+#include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <chrono>
+#include <cstdint>
 #include <fstream>
+#include <string_view>
+#include <thread>
 
 namespace annals {
+namespace fs = std::filesystem;
 namespace {
 
+constexpr int kBusyTimeoutMs = 5000;
+
+std::uint32_t big_endian(const unsigned char* p, int bytes) {
+  std::uint32_t v = 0;
+  for (int i = 0; i < bytes; ++i) v = (v << 8) | p[i];
+  return v;
+}
+
+// A database whose header promises more pages than the file holds was cut short
+// (a partial copy); SQLite would open it and fail later, mid-import. The size in
+// the header is only trusted when SQLite marks it valid and no WAL file could
+// hold the missing pages.
+void check_size(const fs::path& path, const unsigned char* header) {
+  std::uint32_t page_size = big_endian(header + 16, 2);
+  if (page_size == 1) page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0)
+    throw Error(path.string(), "has a damaged SQLite header (bad page size)");
+  const std::uint32_t pages = big_endian(header + 28, 4);
+  const bool size_valid = big_endian(header + 24, 4) == big_endian(header + 92, 4);
+  std::error_code ec;
+  if (!size_valid || pages == 0 || fs::exists(path.string() + "-wal", ec)) return;
+  const std::uintmax_t want = std::uintmax_t(pages) * page_size, got = fs::file_size(path, ec);
+  if (!ec && got < want)
+    throw Error(path.string(), fmt::format("is truncated: its header promises {} bytes, the file "
+                                           "holds {}",
+                                           want, got));
+}
+
 // SQLite would happily "open" any file and fail at the first read; checking the
-// 16-byte header first gives a clear message and never writes to the file.
-void check_header(const std::filesystem::path& path) {
+// 100-byte header first gives a clear message and never writes to the file.
+void check_header(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(path.string(), "cannot be read");
-  char header[16] = {};
-  in.read(header, sizeof header);
+  unsigned char header[100] = {};
+  in.read(reinterpret_cast<char*>(header), sizeof header);
   const auto got = in.gcount();
   if (got == 0) return;  // an empty file is a new database
-  if (got < 16 || std::string_view(header, 16) != std::string_view("SQLite format 3\0", 16))
+  const std::string_view magic(reinterpret_cast<const char*>(header), 16);
+  if (got < 16 || magic != std::string_view("SQLite format 3\0", 16))
     throw Error(path.string(), "is not an SQLite database");
+  if (got < 100) throw Error(path.string(), "is truncated: shorter than an SQLite header");
+  check_size(path, header);
+}
+
+// Root may write any file, but a file without write permission bits was made
+// read-only on purpose: honour that too.
+bool read_only_file(const fs::path& path) {
+  struct stat st {};
+  if (::stat(path.c_str(), &st) != 0) return false;
+  return ::access(path.c_str(), W_OK) != 0 || (st.st_mode & (S_IWUSR | S_IWGRP | S_IWOTH)) == 0;
+}
+
+// Everything that can be said against `path` before SQLite opens it.
+void check_file(const fs::path& path, OpenMode mode) {
+  const std::string label = path.string();
+  std::error_code ec;
+  if (!fs::exists(path, ec)) {
+    if (mode == OpenMode::read_only) throw Error(label, "no such database");
+    const fs::path dir = path.parent_path();
+    if (!dir.empty() && !fs::is_directory(dir, ec))
+      throw Error(label, "cannot be created: no folder " + dir.string());
+    return;
+  }
+  if (fs::is_directory(path, ec)) throw Error(label, "is a directory, not a database");
+  check_header(path);
+  if (mode == OpenMode::read_write && read_only_file(path))
+    throw Error(label, "is read-only; cannot import into it");
+}
+
+// Refuses, before anything is written, a file from a newer annals and an
+// SQLite database of some other program (tables but no schema version).
+void check_version(SQLite::Database& db, const std::string& label, OpenMode mode) {
+  const int version = db.execAndGet("PRAGMA user_version").getInt();
+  if (version > annals::latest_schema_version())
+    throw Error(label, fmt::format("written by a newer annals (schema version {}, this build knows "
+                                   "up to {}); not touched",
+                                   version, annals::latest_schema_version()));
+  if (version > 0) return;
+  if (mode == OpenMode::read_only) throw Error(label, "is not an annals knowledge base (no schema)");
+  if (db.execAndGet("SELECT count(*) FROM sqlite_master").getInt() > 0)
+    throw Error(label, "is an SQLite database of another program, not an annals knowledge base; "
+                       "not touched");
+}
+
+// Switching a new file to WAL needs an exclusive lock, and when two
+// connections ask at once SQLite fails one of them at once (waiting could
+// deadlock) instead of calling the busy handler; so retry for the busy timeout.
+void use_wal(SQLite::Database& db) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
+  for (;;) {
+    try {
+      db.exec("PRAGMA journal_mode = WAL");
+      return;
+    } catch (const SQLite::Exception& e) {
+      if ((e.getErrorCode() & 0xff) != SQLITE_BUSY || Clock::now() > deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
 }
 
 }  // namespace
@@ -43,33 +138,21 @@ int Database::latest_schema_version() { return annals::latest_schema_version(); 
 
 Database Database::open(const std::filesystem::path& path, OpenMode mode) {
   const std::string label = path.string();
-  std::error_code ec;
-  const bool exists = std::filesystem::exists(path, ec);
-  if (mode == OpenMode::read_only && !exists) throw Error(label, "no such database");
-  if (exists) {
-    if (std::filesystem::is_directory(path, ec)) throw Error(label, "is a directory, not a database");
-    check_header(path);
-    if (mode == OpenMode::read_write && ::access(path.c_str(), W_OK) != 0)
-      throw Error(label, "is read-only; cannot import into it");
-  }
+  check_file(path, mode);
   try {
     const int flags = mode == OpenMode::read_only
                           ? SQLite::OPEN_READONLY
                           : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
     auto impl = std::make_unique<Impl>(Impl{SQLite::Database(path.string(), flags), path, mode});
     auto& db = impl->db;
-    db.setBusyTimeout(5000);
+    db.setBusyTimeout(kBusyTimeoutMs);
+    check_version(db, label, mode);
     db.exec("PRAGMA foreign_keys = ON");
     if (mode == OpenMode::read_write) {
-      db.exec("PRAGMA journal_mode = WAL");
+      use_wal(db);
       db.exec("PRAGMA synchronous = NORMAL");
       migrate(db, label);
     } else {
-      const int version = db.execAndGet("PRAGMA user_version").getInt();
-      if (version == 0) throw Error(label, "is not an annals knowledge base (no schema)");
-      if (version > annals::latest_schema_version())
-        throw Error(label, "written by a newer annals (schema version " + std::to_string(version) +
-                               "); not touched");
       db.exec("PRAGMA query_only = ON");
     }
     return Database(std::move(impl));

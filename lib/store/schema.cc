@@ -25,6 +25,8 @@ std::map<int, std::string_view> migrations() {
   return out;
 }
 
+int user_version(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
 }  // namespace
 
 int latest_schema_version() {
@@ -33,7 +35,7 @@ int latest_schema_version() {
 }
 
 void migrate(SQLite::Database& db, const std::string& label) {
-  const int current = db.execAndGet("PRAGMA user_version").getInt();
+  const int current = user_version(db);
   const int latest = latest_schema_version();
   if (current > latest)
     throw Error(label, fmt::format("written by a newer annals (schema version {}, this build knows "
@@ -41,7 +43,10 @@ void migrate(SQLite::Database& db, const std::string& label) {
                                    current, latest));
   for (const auto& [number, sql] : migrations()) {
     if (number <= current) continue;
-    SQLite::Transaction tx(db);
+    SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+    // Another process opening the same new file may have applied it while we
+    // waited for the write lock.
+    if (user_version(db) >= number) continue;
     db.exec(std::string(sql));
     if (number == 1) load_reference_data(db);
     // PRAGMA takes no bound parameters; `number` is our own integer.

@@ -16,6 +16,13 @@ class StatementCache {
  public:
   explicit StatementCache(SQLite::Database& db) : db_(db) {}
 
+  // Resets every statement. A statement left after a row keeps its read
+  // transaction open past COMMIT, and that stale snapshot makes the next write
+  // transaction fail with SQLITE_BUSY at once instead of waiting for the lock.
+  void reset_all() noexcept {
+    for (auto& entry : cache_) entry.second->tryReset();
+  }
+
   // The prepared statement for `sql`, reset and with its bindings cleared.
   SQLite::Statement& operator()(std::string_view sql) {
     auto& slot = cache_[sql];
@@ -32,6 +39,19 @@ class StatementCache {
   SQLite::Database& db_;
   // Keys view the string literals callers pass, which outlive the cache.
   std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> cache_;
+};
+
+// Resets every statement of a cache when it goes out of scope, however the
+// scope is left.
+class ResetOnExit {
+ public:
+  explicit ResetOnExit(StatementCache& cache) : cache_(cache) {}
+  ~ResetOnExit() { cache_.reset_all(); }
+  ResetOnExit(const ResetOnExit&) = delete;
+  ResetOnExit& operator=(const ResetOnExit&) = delete;
+
+ private:
+  StatementCache& cache_;
 };
 
 }  // namespace annals

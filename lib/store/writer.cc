@@ -58,6 +58,7 @@ std::int64_t Writer::country_id(const std::string& code) {
 }
 
 std::optional<std::string> Writer::already_stored(const std::string& file, const std::string& sha256) {
+  const ResetOnExit release(sql_);
   auto& st = sql_(
       "SELECT file, version FROM sources WHERE sha256 = ? AND replaced_by IS NULL "
       "ORDER BY file = ? DESC LIMIT 1");
@@ -70,6 +71,7 @@ std::optional<std::string> Writer::already_stored(const std::string& file, const
 }
 
 Writer::Written Writer::write(const Doc& doc, const std::string& sha256) {
+  const ResetOnExit release(sql_);
   Written out;
   std::int64_t old = 0;
   int version = 1;

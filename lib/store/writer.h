@@ -27,7 +27,8 @@ class Writer {
     std::int64_t source_id = 0;
     bool replaced = false;  // an older version of the same file was replaced
   };
-  // Stores `doc` as the current version of doc.article.file.
+  // Stores `doc` as the current version of doc.article.file. Neither call leaves
+  // a statement open, so no read transaction outlives the caller's transaction.
   Written write(const Doc& doc, const std::string& sha256);
 
   // The merge key of an event: type | sorted country codes (or person names when

@@ -1,7 +1,6 @@
 #include "text/text.h"
 
-#include <algorithm>
-#include <unordered_map>
+#include <array>
 
 namespace annals {
 namespace {
@@ -15,42 +14,59 @@ constexpr FoldRow kFoldTable[] = {
 #include "text/fold_table.inc"
 };
 
+// The table covers U+00C0..U+024F and U+1E00..U+1EFF; a flat index over those
+// two ranges makes a lookup one load, where fold() runs on every character.
+constexpr char32_t kLatinEnd = 0x250, kExtendedBegin = 0x1E00, kExtendedEnd = 0x1F00;
+
 const FoldRow* latin_row(char32_t cp) {
   static const auto table = [] {
-    std::unordered_map<char32_t, const FoldRow*> t;
-    for (const auto& r : kFoldTable) t.emplace(r.cp, &r);
+    std::array<const FoldRow*, kLatinEnd + (kExtendedEnd - kExtendedBegin)> t{};
+    for (const auto& r : kFoldTable)
+      t[r.cp < kLatinEnd ? r.cp : kLatinEnd + (r.cp - kExtendedBegin)] = &r;
     return t;
   }();
-  auto it = table.find(cp);
-  return it == table.end() ? nullptr : it->second;
+  if (cp < kLatinEnd) return table[cp];
+  if (cp >= kExtendedBegin && cp < kExtendedEnd) return table[kLatinEnd + (cp - kExtendedBegin)];
+  return nullptr;
 }
 
-const char* latin_fold(char32_t cp) {
-  const FoldRow* row = latin_row(cp);
-  return row ? row->ascii : nullptr;
-}
+// What fold() makes of each ASCII byte: the lowercase letter or digit, or 0 for
+// a separator.
+constexpr std::array<char, 128> kAsciiFold = [] {
+  std::array<char, 128> t{};
+  for (char c = '0'; c <= '9'; ++c) t[std::size_t(c)] = c;
+  for (char c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = c;
+  for (char c = 'A'; c <= 'Z'; ++c) t[std::size_t(c)] = char(c - 'A' + 'a');
+  return t;
+}();
 
 bool combining_mark(char32_t cp) {
   return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) ||
          (cp >= 0x1DC0 && cp <= 0x1DFF) || (cp >= 0x20D0 && cp <= 0x20FF);
 }
 
-void append_utf8(std::string& out, char32_t cp) {
+// Writes the UTF-8 bytes of `cp` at `out`; returns how many.
+std::size_t encode_utf8(char32_t cp, char* out) {
   if (cp < 0x80) {
-    out += char(cp);
-  } else if (cp < 0x800) {
-    out += char(0xC0 | (cp >> 6));
-    out += char(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += char(0xE0 | (cp >> 12));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
-  } else {
-    out += char(0xF0 | (cp >> 18));
-    out += char(0x80 | ((cp >> 12) & 0x3F));
-    out += char(0x80 | ((cp >> 6) & 0x3F));
-    out += char(0x80 | (cp & 0x3F));
+    out[0] = char(cp);
+    return 1;
   }
+  if (cp < 0x800) {
+    out[0] = char(0xC0 | (cp >> 6));
+    out[1] = char(0x80 | (cp & 0x3F));
+    return 2;
+  }
+  if (cp < 0x10000) {
+    out[0] = char(0xE0 | (cp >> 12));
+    out[1] = char(0x80 | ((cp >> 6) & 0x3F));
+    out[2] = char(0x80 | (cp & 0x3F));
+    return 3;
+  }
+  out[0] = char(0xF0 | (cp >> 18));
+  out[1] = char(0x80 | ((cp >> 12) & 0x3F));
+  out[2] = char(0x80 | ((cp >> 6) & 0x3F));
+  out[3] = char(0x80 | (cp & 0x3F));
+  return 4;
 }
 
 // Lowercase for the non-Latin letters we keep (Greek, Cyrillic); others as is.
@@ -73,7 +89,94 @@ bool letter_like(char32_t cp) {
   return true;
 }
 
+int fold_other(char32_t cp, char (&piece)[4]) {
+  if (combining_mark(cp)) return -1;
+  if (const FoldRow* row = latin_row(cp)) {
+    std::size_t n = 0;
+    for (const char* a = row->ascii; *a; ++a) piece[n++] = *a;
+    return int(n);
+  }
+  if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) return 0;  // ’ ‘ ʼ: like ASCII '
+  if (!letter_like(cp)) return 0;
+  return int(encode_utf8(lower_other(cp), piece));
+}
+
+// The one folding loop behind fold, fold_with_map, folded_word_count and
+// FoldedWords: calls out.put(byte, begin, end) for each byte of the folding of
+// the character s[begin, end), and out.space(begin) where a separator run ends
+// before one; stops early once out.full(). ASCII, nearly all of an English
+// text, takes the short branch.
+template <class Out>
+void fold_each(std::string_view s, Out& out) {
+  bool pending_space = false, any = false;
+  std::size_t pos = 0;
+  while (pos < s.size()) {
+    const auto b = static_cast<unsigned char>(s[pos]);
+    if (b < 0x80) {
+      const char f = kAsciiFold[b];
+      if (f) {
+        if (pending_space && any) out.space(pos);
+        pending_space = false;
+        any = true;
+        out.put(f, pos, pos + 1);
+        if (out.full()) return;
+      } else {
+        pending_space = true;
+      }
+      ++pos;
+      continue;
+    }
+    const std::size_t begin = pos;
+    char piece[4];
+    const int n = fold_other(next_code_point(s, pos), piece);
+    if (n < 0) continue;
+    if (n == 0) {
+      pending_space = true;
+      continue;
+    }
+    if (pending_space && any) out.space(begin);
+    pending_space = false;
+    any = true;
+    for (int i = 0; i < n; ++i) out.put(piece[i], begin, pos);
+    if (out.full()) return;
+  }
+}
+
+// Folding never makes a text longer: a separator run of at least one byte
+// gives at most one space, an ASCII byte one byte, a Latin letter of two or
+// three bytes at most two ("ß" -> "ss"), and other letters keep their UTF-8
+// length when lowercased. So a buffer of s.size() bytes always holds fold(s).
+struct BufferOut {
+  char* p;
+  void space(std::size_t) { *p++ = ' '; }
+  void put(char c, std::size_t, std::size_t) { *p++ = c; }
+  bool full() const { return false; }
+};
+
+struct MapOut {
+  Folded& f;
+  void space(std::size_t begin) {
+    f.text += ' ';
+    f.origin.push_back(begin);
+    f.origin_end.push_back(begin);
+  }
+  void put(char c, std::size_t begin, std::size_t end) {
+    f.text += c;
+    f.origin.push_back(begin);
+    f.origin_end.push_back(end);
+  }
+  bool full() const { return false; }
+};
+
 }  // namespace
+
+int fold_char(char32_t cp, char (&out)[4]) {
+  if (cp < 0x80) {
+    out[0] = kAsciiFold[cp];
+    return out[0] ? 1 : 0;
+  }
+  return fold_other(cp, out);
+}
 
 char32_t next_code_point(std::string_view s, std::size_t& pos) {
   const auto b0 = static_cast<unsigned char>(s[pos]);
@@ -114,6 +217,10 @@ char32_t next_code_point(std::string_view s, std::size_t& pos) {
 bool valid_utf8(std::string_view s) {
   std::size_t pos = 0;
   while (pos < s.size()) {
+    if (static_cast<unsigned char>(s[pos]) < 0x80) {
+      ++pos;
+      continue;
+    }
     const std::size_t before = pos;
     const char32_t cp = next_code_point(s, pos);
     // U+FFFD decoded from the 3 bytes EF BF BD is legitimate; from one byte it is not.
@@ -125,58 +232,53 @@ bool valid_utf8(std::string_view s) {
 Folded fold_with_map(std::string_view s) {
   Folded out;
   out.text.reserve(s.size());
-  bool pending_space = false;
-  std::size_t pos = 0;
-  auto emit = [&](std::string_view piece, std::size_t begin, std::size_t end) {
-    if (pending_space && !out.text.empty()) {
-      out.text += ' ';
-      out.origin.push_back(begin);
-      out.origin_end.push_back(begin);
-    }
-    pending_space = false;
-    for (char c : piece) {
-      out.text += c;
-      out.origin.push_back(begin);
-      out.origin_end.push_back(end);
-    }
-  };
-  while (pos < s.size()) {
-    const std::size_t begin = pos;
-    const char32_t cp = next_code_point(s, pos);
-    if (cp < 0x80) {
-      const char c = char(cp);
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
-        emit(std::string_view(&c, 1), begin, pos);
-      } else if (c >= 'A' && c <= 'Z') {
-        const char l = char(c - 'A' + 'a');
-        emit(std::string_view(&l, 1), begin, pos);
-      } else {
-        pending_space = true;
-      }
-      continue;
-    }
-    if (combining_mark(cp)) continue;
-    if (const char* ascii = latin_fold(cp)) {
-      emit(ascii, begin, pos);
-      continue;
-    }
-    if (cp == 0x2019 || cp == 0x2018 || cp == 0x02BC) {  // ’ ‘ ʼ: like ASCII '
-      pending_space = true;
-      continue;
-    }
-    if (!letter_like(cp)) {
-      pending_space = true;
-      continue;
-    }
-    std::string utf8;
-    append_utf8(utf8, lower_other(cp));
-    emit(utf8, begin, pos);
-  }
+  out.origin.reserve(s.size() + 1);
+  out.origin_end.reserve(s.size());
+  MapOut sink{out};
+  fold_each(s, sink);
   out.origin.push_back(s.size());
   return out;
 }
 
-std::string fold(std::string_view s) { return fold_with_map(s).text; }
+std::string fold(std::string_view s) {
+  std::string text(s.size(), '\0');
+  BufferOut sink{text.data()};
+  fold_each(s, sink);
+  text.resize(std::size_t(sink.p - text.data()));
+  return text;
+}
+
+std::size_t folded_word_count(std::string_view s, std::size_t limit) {
+  // A word starts at the first folded byte and after each space; stop once
+  // `limit` words have started.
+  struct Counter {
+    std::size_t n = 0, limit;
+    void space(std::size_t) { ++n; }
+    void put(char, std::size_t, std::size_t) { n += n == 0; }
+    bool full() const { return n >= limit; }
+  } sink{0, limit};
+  if (limit == 0) return 0;
+  fold_each(s, sink);
+  return sink.n;
+}
+
+FoldedWords::FoldedWords(std::string_view s) : text_(s.size(), '\0') {
+  struct Splitter {
+    FoldedWords& w;
+    char* p;
+    void space(std::size_t) { w.ends_.push_back(std::size_t(p - w.text_.data())); }
+    void put(char c, std::size_t, std::size_t) { *p++ = c; }
+    bool full() const { return false; }
+  } sink{*this, text_.data()};
+  fold_each(s, sink);
+  text_.resize(std::size_t(sink.p - text_.data()));
+  if (!text_.empty()) ends_.push_back(text_.size());
+}
+
+std::string_view FoldedWords::operator[](std::size_t i) const {
+  const std::size_t begin = i == 0 ? 0 : ends_[i - 1];
+  return std::string_view(text_).substr(begin, ends_[i] - begin);
+}
 
 bool starts_upper(std::string_view s, std::size_t pos) {
   if (pos >= s.size()) return false;

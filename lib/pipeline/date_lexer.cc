@@ -1,0 +1,181 @@
+#include "pipeline/date_lexer.h"
+
+#include "text/text.h"
+
+#include <algorithm>
+#include <array>
+
+// One lexer pass, then small pattern functions over the tokens (date_matcher.cc):
+// cheaper than a regular expression per pattern over the whole text, and
+// lookaround is easy. The lexer reads every byte of every article, so ASCII
+// takes a table lookup and each word is told apart as a month, a weekday or a
+// possible start of a date once, here.
+
+namespace annals::date_parse {
+namespace {
+
+enum class Char : unsigned char { space, line, letter, digit, dash, punct };
+
+constexpr std::array<Char, 128> kAsciiChar = [] {
+  std::array<Char, 128> t{};
+  for (unsigned c = 0; c < 128; ++c) {
+    const bool alpha = (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+    t[c] = c == '\n'                                                              ? Char::line
+           : c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'         ? Char::space
+           : c >= '0' && c <= '9'                                                 ? Char::digit
+           : c == '-'                                                             ? Char::dash
+           : alpha                                                                ? Char::letter
+                                                                                  : Char::punct;
+  }
+  return t;
+}();
+
+Char classify(char32_t c) {
+  if (c < 0x80) return kAsciiChar[c];
+  if (c == 0xA0 || c == 0xFEFF || (c >= 0x2000 && c <= 0x200B) || c == 0x202F || c == 0x205F ||
+      c == 0x3000)
+    return Char::space;
+  if ((c >= 0x2010 && c <= 0x2015) || c == 0x2212) return Char::dash;
+  if ((c >= 0x2016 && c <= 0x206F) || c == 0xAB || c == 0xBB || c == 0xB7 ||
+      (c >= 0x3001 && c <= 0x303F))
+    return Char::punct;
+  return Char::letter;
+}
+
+// The class of the character at `pos`, advancing `pos` past it.
+Char next_char(std::string_view s, std::size_t& pos) {
+  const auto b = static_cast<unsigned char>(s[pos]);
+  if (b < 0x80) {
+    ++pos;
+    return kAsciiChar[b];
+  }
+  return classify(next_code_point(s, pos));
+}
+
+bool digit_at(std::string_view s, std::size_t i) {
+  return i < s.size() && s[i] >= '0' && s[i] <= '9';
+}
+bool alpha_at(std::string_view s, std::size_t i) {
+  const auto c = i < s.size() ? static_cast<unsigned char>(s[i]) : 0u;
+  return c < 0x80 && kAsciiChar[c] == Char::letter;
+}
+
+// Reads "1960", "48,000", "2.5", "7th" or "1990s" at `pos` into `t`; returns its end.
+// A comma joins only groups of three digits, so "7,1960" stays two numbers.
+std::size_t read_number(std::string_view s, std::size_t pos, Tok& t) {
+  std::size_t p = pos;
+  int value = 0;
+  for (; digit_at(s, p); ++p)
+    if (p - pos < 9) value = value * 10 + (s[p] - '0');
+  t.digits = int(p - pos);
+  for (;;) {
+    if (p < s.size() && s[p] == ',' && digit_at(s, p + 1) && digit_at(s, p + 2) &&
+        digit_at(s, p + 3) && !digit_at(s, p + 4)) {
+      p += 4;
+    } else if (p < s.size() && s[p] == '.' && digit_at(s, p + 1)) {
+      for (++p; digit_at(s, p);) ++p;
+    } else {
+      break;
+    }
+    t.formatted = true;
+  }
+  if (!t.formatted && t.digits <= 9) t.value = value;
+  std::size_t q = p;
+  while (alpha_at(s, q)) ++q;
+  t.suffix = s.substr(p, q - p);
+  return q;
+}
+
+// Sets what a word spells: a month in full or short, a weekday, or a word a
+// date pattern starts with ("from 30 July", "last May", "yesterday").
+void name_word(Tok& t) {
+  const std::string_view w = t.lower;
+  if (w.size() < 3 || w.size() > 9) return;  // "sep" .. "wednesday"; nothing shorter or longer
+  for (unsigned m = 1; m <= 12; ++m)
+    if (w == kMonths[m - 1]) t.month = m;
+  if (w == "sept") t.month_short = 9;
+  for (unsigned m = 1; m <= 12; ++m)
+    if (m != 5 && w == kMonths[m - 1].substr(0, 3)) t.month_short = m;
+  for (int d = 0; d < 7; ++d)
+    if (w == kWeekdays[d]) t.weekday = d;
+  t.may_start = t.month || t.month_short || t.weekday >= 0 ||
+                one_of({"from", "between", "yesterday", "today", "tomorrow", "later", "earlier",
+                        "early", "late", "this", "last", "next"},
+                       w);
+}
+
+}  // namespace
+
+bool one_of(Words list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+Lexed::Lexed(std::string_view s) : s_(s), lower_(s) {
+  for (char& c : lower_)
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  toks_.reserve(s.size() / 5);
+  bool space = true, line = true;
+  for (std::size_t pos = 0; pos < s.size();) {
+    const std::size_t start = pos;
+    const Char c = next_char(s, pos);
+    if (c == Char::space || c == Char::line) {
+      space = true;
+      line = line || c == Char::line;
+      continue;
+    }
+    Tok t;
+    t.begin = start;
+    t.space_before = space;
+    t.line_before = line;
+    space = line = false;
+    if (c == Char::letter) {
+      t.kind = Kind::word;
+      for (std::size_t q = pos; q < s.size(); pos = q) {
+        const Char k = next_char(s, q);
+        if (k != Char::letter && k != Char::digit) break;
+      }
+    } else if (c == Char::digit) {
+      t.kind = Kind::number;
+      t.may_start = true;
+      pos = read_number(s, start, t);
+    } else {
+      t.kind = c == Char::dash ? Kind::dash : Kind::punct;
+    }
+    t.end = pos;
+    t.text = s.substr(start, pos - start);
+    t.lower = std::string_view(lower_).substr(start, pos - start);
+    if (t.kind == Kind::word) name_word(t);
+    toks_.push_back(t);
+  }
+}
+
+bool capitalised(const Tok& t) { return t.kind == Kind::word && starts_upper(t.text); }
+
+unsigned month_at(const Lexed& x, Ix j, Ix& next) {
+  const Tok& t = x[j];
+  if (!(t.month || t.month_short) || !capitalised(t)) return 0;
+  next = j + 1;
+  if (t.month) return t.month;
+  if (x[j + 1].text == "." && !x[j + 1].space_before) next = j + 2;
+  else if (x[j + 1].kind != Kind::number) return 0;
+  return t.month_short;
+}
+
+int weekday_at(const Lexed& x, Ix j) { return capitalised(x[j]) ? x[j].weekday : -1; }
+
+unsigned day_at(const Lexed& x, Ix j) {
+  const Tok& t = x[j];
+  if (t.kind != Kind::number || t.formatted || t.digits > 2 || t.value < 1 || t.value > 31)
+    return 0;
+  if (!t.suffix.empty() && !one_of(kOrdinals, t.lower.substr(t.lower.size() - t.suffix.size())))
+    return 0;
+  return unsigned(t.value);
+}
+
+int year_at(const Lexed& x, Ix j) {
+  const Tok& t = x[j];
+  if (t.kind != Kind::number || t.formatted || t.digits != 4 || !t.suffix.empty()) return 0;
+  return t.value >= 1000 && t.value <= 2199 ? t.value : 0;
+}
+
+}  // namespace annals::date_parse

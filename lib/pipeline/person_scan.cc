@@ -1,0 +1,239 @@
+#include "pipeline/person_scan.h"
+
+#include "annals/error.h"
+#include "embedded.h"
+#include "text/text.h"
+
+#include <algorithm>
+
+namespace annals::person_parse {
+namespace {
+
+Level parse_level(std::string_view s, std::size_t line) {
+  if (s == "leader") return Level::leader;
+  if (s == "official") return Level::official;
+  if (s == "diplomat") return Level::diplomat;
+  if (s == "academic") return Level::academic;
+  if (s == "honorific") return Level::honorific;
+  throw Error("reference/titles.tsv", "line " + std::to_string(line) + ": unknown level");
+}
+
+bool word_char(char32_t cp) {
+  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp >= 0x0300 && cp <= 0x036F) return true;  // combining marks continue a word
+  if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD || cp == 0xFEFF) return false;
+  if (cp >= 0x2000 && cp <= 0x2BFF) return false;
+  if (cp >= 0x3000 && cp <= 0x303F) return false;
+  return !(cp >= 0xFE00 && cp <= 0xFF20);
+}
+
+bool space_char(char32_t cp) {
+  return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == '\v' ||
+         cp == 0xA0 || (cp >= 0x2000 && cp <= 0x200B) || cp == 0x202F || cp == 0x205F ||
+         cp == 0x3000 || cp == 0xFEFF;
+}
+
+bool apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
+
+// "People’s", "Laos's": an apostrophe at `pos` (already consumed) followed by a lone s.
+bool possessive_s(std::string_view s, std::size_t pos) {
+  if (pos >= s.size() || (s[pos] != 's' && s[pos] != 'S')) return false;
+  std::size_t p = pos + 1;
+  return p >= s.size() || !word_char(next_code_point(s, p));
+}
+
+}  // namespace
+
+const TitleLexicon& TitleLexicon::get() {
+  static const TitleLexicon lexicon(embedded("reference/titles.tsv"));
+  return lexicon;
+}
+
+TitleLexicon::TitleLexicon(std::string_view tsv) {
+  std::size_t line_no = 0;
+  for (std::size_t pos = 0; pos < tsv.size();) {
+    auto nl = tsv.find('\n', pos);
+    if (nl == std::string_view::npos) nl = tsv.size();
+    const std::string_view line = tsv.substr(pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (line.empty() || line[0] == '#' || line.rfind("form\t", 0) == 0) continue;
+    const auto t1 = line.find('\t'), t2 = line.find('\t', t1 + 1);
+    if (t1 == std::string_view::npos || t2 == std::string_view::npos)
+      throw Error("reference/titles.tsv", "line " + std::to_string(line_no) + ": needs 3 columns");
+    TitleForm f{fold(line.substr(0, t1)), std::string(line.substr(t1 + 1, t2 - t1 - 1)),
+                parse_level(line.substr(t2 + 1), line_no)};
+    levels_.emplace(f.canonical, f.level);
+    by_first_[f.folded.substr(0, f.folded.find(' '))].push_back(std::move(f));
+  }
+  for (auto& [word, forms] : by_first_)
+    std::stable_sort(forms.begin(), forms.end(), [](const TitleForm& a, const TitleForm& b) {
+      return a.folded.size() > b.folded.size();
+    });
+}
+
+// Words that end or reject a name: a run holding one names a body, place or
+// occasion ("Victory Day", "Ho Chi Minh City", "Days of Russian Culture").
+const WordSet kInstitutionWords = {
+    "party", "state", "states", "government", "committee", "republic", "kingdom", "union",
+    "federation", "council", "assembly", "congress", "parliament", "senate", "ministry",
+    "embassy", "agency", "office", "department", "bureau", "commission", "organisation",
+    "organization", "association", "associations", "nations", "front", "army", "forces",
+    "navy", "bank", "court", "university", "institute", "academy", "school", "college",
+    "centre", "center", "foundation", "forum", "summit", "festival", "day", "days", "week",
+    "games", "cup", "award", "prize", "palace", "hall", "house", "square", "street", "road",
+    "avenue", "bridge", "airport", "station", "museum", "mausoleum", "monument", "temple",
+    "pagoda", "city", "province", "district", "region", "county", "island", "islands",
+    "river", "lake", "mountain", "mountains", "sea", "ocean", "bay", "gulf", "valley",
+    "hotel", "company", "corporation", "group", "times", "post", "news", "press", "radio",
+    "television", "magazine", "journal", "daily", "treaty", "agreement", "declaration",
+    "charter", "convention", "programme", "program", "war", "revolution", "movement",
+    "secretariat", "politburo", "cabinet", "command", "network", "club", "society", "church",
+    "conference", "exhibition", "expo", "session", "parade", "culture", "cinema", "era",
+    "motors", "electric", "dynamics", "airlines", "airways", "holdings", "staff"};
+
+// Capitalised words that open sentences, never names.
+const WordSet kStopWords = {
+    "the", "this", "that", "these", "those", "a", "an", "in", "on", "at", "by", "for",
+    "from", "with", "and", "but", "or", "of", "to", "as", "after", "before", "during",
+    "since", "following", "ahead", "although", "while", "when", "where", "if", "it", "its",
+    "he", "she", "they", "we", "i", "you", "his", "her", "their", "our", "my", "your",
+    "meanwhile", "however", "moreover", "also", "both", "each", "all", "some", "many",
+    "most", "such", "other", "another", "one", "two", "three", "over", "under", "despite",
+    "regarding", "currently", "recently", "later", "earlier", "today", "yesterday",
+    "tomorrow", "there", "here", "then", "now", "so", "yet", "not", "no", "only", "even",
+    "dear", "according", "speaking", "addressing", "welcoming", "thanks", "please"};
+
+// English function words that cannot sit inside a name ("... Solidarity With Laos").
+const WordSet kInnerStopWords = {"the", "of", "and", "with", "for", "from", "in", "on",
+                                 "at", "by", "into", "amid", "after", "before", "against"};
+
+const WordSet kMonths = {"january", "february", "march", "april", "may", "june", "july",
+                         "august", "september", "october", "november", "december",
+                         "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+                         "oct", "nov", "dec"};
+const WordSet kWeekdays = {"monday", "tuesday", "wednesday", "thursday", "friday",
+                           "saturday", "sunday"};
+// "Elizabeth II", "Ferdinand Marcos Jr.": a part after a name's last one, not
+// what a short form of the name ends in.
+const WordSet kNameSuffixes = {"ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii",
+                               "jr", "sr"};
+const WordSet kParticles = {"al", "el", "bin", "ibn", "bint", "de", "da", "di", "du", "del",
+                            "della", "der", "den", "des", "van", "von", "dos", "das", "la",
+                            "le", "ter", "zu", "y"};
+const WordSet kOrdinalWords = {"first", "second", "third", "fourth", "fifth", "sixth",
+                               "seventh", "eighth", "ninth", "tenth", "new", "former", "then"};
+const WordSet kElectionWords = {"elected", "reelected", "election", "reelection",
+                                "appointed", "appointment"};
+const WordSet kSeparators = {"and", ",", "-", "\xE2\x80\x93", "\xE2\x80\x94", "&", "/"};
+
+std::vector<Token> tokenize(std::string_view s, std::size_t offset) {
+  std::vector<Token> out;
+  bool space = true, line = true;
+  for (std::size_t pos = 0; pos < s.size();) {
+    const std::size_t begin = pos;
+    const char32_t cp = next_code_point(s, pos);
+    if (space_char(cp)) {
+      space = true;
+      line = line || cp == '\n';
+      continue;
+    }
+    Token t;
+    t.space_before = space;
+    t.line_before = line;
+    space = line = false;
+    if (word_char(cp)) {
+      // Apostrophes join "d'Ivoire" and "O’Brien" but not a possessive "’s".
+      for (std::size_t p = pos; p < s.size();) {
+        const char32_t c = next_code_point(s, p);
+        if (word_char(c)) {
+          pos = p;
+        } else if (apostrophe(c) && p < s.size() && !possessive_s(s, p)) {
+          std::size_t q = p;
+          if (!word_char(next_code_point(s, q))) break;
+          pos = q;
+          p = q;
+        } else {
+          break;
+        }
+      }
+      t.word = true;
+      t.upper = starts_upper(s, begin);
+      t.fold = fold(s.substr(begin, pos - begin));
+    } else if (apostrophe(cp) && possessive_s(s, pos)) {
+      ++pos;
+      t.fold = "'s";
+    } else {
+      t.fold = std::string(s.substr(begin, pos - begin));
+    }
+    t.span = {begin + offset, pos + offset};
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+bool all_upper_word(std::string_view text) {
+  std::size_t letters = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    const std::size_t at = pos;
+    const char32_t cp = next_code_point(text, pos);
+    if (cp >= '0' && cp <= '9') continue;
+    if (!starts_upper(text, at)) return false;
+    ++letters;
+  }
+  return letters >= 2;
+}
+
+Scan::Scan(const Doc& d) : doc(d), tok(tokenize(d.article.body)) {
+  covered.assign(tok.size(), -1);
+  starts.assign(tok.size(), -1);
+  mention_end.assign(d.mentions.size(), 0);
+  auto longer = [&](int cur, std::size_t mi) {
+    return cur < 0 || d.mentions[mi].span.size() > d.mentions[cur].span.size();
+  };
+  for (std::size_t mi = 0; mi < d.mentions.size(); ++mi) {
+    const Mention& m = d.mentions[mi];
+    if (m.kind == EntityKind::person) continue;
+    auto t = std::size_t(std::partition_point(tok.begin(), tok.end(), [&](const Token& x) {
+                           return x.span.end <= m.span.begin;
+                         }) - tok.begin());
+    if (t < tok.size() && tok[t].span.begin >= m.span.begin && longer(starts[t], mi))
+      starts[t] = int(mi);
+    for (; t < tok.size() && tok[t].span.begin < m.span.end; ++t)
+      if (longer(covered[t], mi)) covered[t] = int(mi);
+    mention_end[mi] = t;
+  }
+  headline.assign(tok.size(), false);
+  for (std::size_t b = 0, e; b < tok.size(); b = e) {
+    std::size_t long_words = 0, lower = 0;
+    for (e = b; e < tok.size() && (e == b || !tok[e].line_before); ++e)
+      if (tok[e].word && tok[e].fold.size() >= 4 && !(tok[e].fold[0] >= '0' && tok[e].fold[0] <= '9'))
+        ++long_words, lower += tok[e].upper ? 0 : 1;
+    const std::string& last = tok[e - 1].fold;
+    const bool closed = last == "." || last == "!" || last == "?" || last == ":";
+    if (long_words >= 3 && lower == 0 && !closed) std::fill(headline.begin() + b, headline.begin() + e, true);
+  }
+}
+
+std::optional<TitleMatch> match_title(const std::vector<Token>& tok, const TitleLexicon& lex,
+                                      std::size_t k) {
+  if (k >= tok.size() || !tok[k].word) return std::nullopt;
+  const std::string& f = tok[k].fold;
+  const auto* forms = lex.starting_with(std::string_view(f).substr(0, f.find(' ')));
+  if (!forms) return std::nullopt;
+  for (const TitleForm& form : *forms) {
+    std::string acc = f;
+    std::size_t j = k + 1;
+    while (acc.size() < form.folded.size() && j < tok.size()) {
+      if ((tok[j].fold == "-" || tok[j].fold == ".") && !tok[j].space_before && j + 1 < tok.size() &&
+          !tok[j + 1].space_before)
+        ++j;
+      if (j >= tok.size() || !tok[j].word) break;
+      acc += ' ' + tok[j++].fold;
+    }
+    if (acc == form.folded) return TitleMatch{&form, j};
+  }
+  return std::nullopt;
+}
+
+}  // namespace annals::person_parse

@@ -1,0 +1,89 @@
+#pragma once
+// What the query units share: building statements from fragments with bound
+// values, reading dates and events from rows, and resolving names to ids.
+
+#include "annals/query.h"
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <variant>
+#include <vector>
+
+namespace annals::query {
+
+// SQL text grown from fixed fragments, and the values bound to its `?`s in order.
+// User text only ever goes into `values`.
+struct Sql {
+  std::string text;
+  std::vector<std::variant<std::int64_t, std::string>> values;
+
+  Sql& add(std::string_view fragment) {
+    text += fragment;
+    return *this;
+  }
+  template <typename T>
+  Sql& add(std::string_view fragment, T value) {
+    text += fragment;
+    values.emplace_back(std::move(value));
+    return *this;
+  }
+  // " IN (?,?,?)" over `ids`.
+  Sql& add_in(const std::vector<std::int64_t>& ids);
+  // A prepared statement with every value bound.
+  SQLite::Statement prepare(const SQLite::Database& db) const;
+};
+
+// The columns read_events() expects, on events aliased `e`.
+inline constexpr std::string_view kEventColumns =
+    "e.event_id, e.type, e.cameo, e.plover_category, e.plover_mode, e.start_date, "
+    "e.end_date, e.date_precision, e.location, e.summary";
+
+// Events from the rows of `st` (selecting kEventColumns), with their participants.
+std::vector<EventRecord> read_events(const SQLite::Database& db, SQLite::Statement& st);
+
+// The events `from_where` selects ("... FROM ... WHERE ..." over events `e`,
+// without ORDER BY): the dated ones earliest first, then, unless `dated_only`,
+// the undated ones; ties by id; at most `limit` (0: all). `alias` names the
+// table whose start_date and event_id to order by: "e", or "ec" when the rows
+// come from event_countries, whose index then gives the order.
+std::vector<EventRecord> ordered_events(const SQLite::Database& db, const Sql& from_where, std::string_view alias,
+                                        bool dated_only, std::size_t limit);
+
+// " AND ..." restricting events `e` to those starting in [from, to] (at their
+// precision, see TimelineFilter); nothing when both are unset. The bounds are
+// put on `alias`.start_date, so that its index can serve them.
+void add_period(Sql& sql, std::string_view alias, const std::optional<date::year_month_day>& from,
+                const std::optional<date::year_month_day>& to);
+// " LIMIT ?" when limit > 0.
+void add_limit(Sql& sql, std::size_t limit);
+
+// A date stored as first day + precision; nullopt when the day is NULL or unreadable.
+std::optional<FuzzyDate> stored_date(const SQLite::Column& day, const std::string& precision);
+
+// The country's row id; throws Error(code, "unknown country code") if it has gone.
+std::int64_t country_id(const SQLite::Database& db, const CountryCode& country);
+// A CountryCode from columns holding code and name; nullopt when the code is NULL.
+std::optional<CountryCode> stored_country(const SQLite::Column& code, const SQLite::Column& name);
+
+// Ids of rows whose folded name or alias equals fold(`name`), or when none
+// does, begins with it (for persons also: whose name without its first word
+// begins with it). `table` is "persons" or "organizations".
+std::vector<std::int64_t> matching_ids(const SQLite::Database& db, std::string_view table,
+                                       std::string_view name);
+
+// Posts from rows selecting kTenureColumns.
+inline constexpr std::string_view kTenureColumns =
+    "q.position_id, q.person_id, p.name, q.title, o.name, c.code, c.name, "
+    "q.start_date, q.start_precision, q.end_date, q.end_precision";
+inline constexpr std::string_view kTenureJoins =
+    " FROM positions q JOIN persons p ON p.person_id = q.person_id"
+    " LEFT JOIN organizations o ON o.organization_id = q.organization_id"
+    " LEFT JOIN countries c ON c.country_id = coalesce(q.country_id, o.country_id,"
+    " CASE WHEN q.organization_id IS NULL THEN p.country_id END)";
+std::vector<Tenure> read_tenures(SQLite::Statement& st);
+
+}  // namespace annals::query
