@@ -1,6 +1,7 @@
 #include "pipeline/article.h"
 
 #include "annals/error.h"
+#include "article_helpers.h"
 
 #include <doctest/doctest.h>
 
@@ -9,6 +10,7 @@
 #include <unistd.h>
 
 using namespace annals;
+using namespace annals::article_testing;
 namespace fs = std::filesystem;
 
 namespace {
@@ -33,44 +35,6 @@ struct TempDir {
     return path / name;
   }
 };
-
-// The reason `line` (a raw span) was removed for, or "" when it was not.
-std::string reason_for(const Article& a, std::string_view line) {
-  for (const auto& r : a.removed)
-    if (std::string_view(a.raw).substr(r.raw.begin, r.raw.size()) == line) return r.reason;
-  return "";
-}
-
-bool in_body(const Article& a, std::string_view text) {
-  return a.body.find(text) != std::string::npos;
-}
-
-// Every segment, and every offset inside one, maps the body back to the same raw bytes.
-void check_segments(const Article& a) {
-  std::size_t next_body = 0;
-  for (const auto& s : a.segments) {
-    CHECK(s.body_begin >= next_body);
-    REQUIRE(s.body_begin + s.length <= a.body.size());
-    REQUIRE(s.raw_begin + s.length <= a.raw.size());
-    CHECK(a.body.compare(s.body_begin, s.length, a.raw, s.raw_begin, s.length) == 0);
-    CHECK(a.raw_offset(s.body_begin) == s.raw_begin);
-    CHECK(a.raw_offset(s.body_begin + s.length / 2) == s.raw_begin + s.length / 2);
-    next_body = s.body_begin + s.length;
-  }
-  // Whatever is not copied is a separator between blocks.
-  for (std::size_t pos = 0, k = 0; pos < a.body.size(); ++pos) {
-    while (k < a.segments.size() && a.segments[k].body_begin + a.segments[k].length <= pos) ++k;
-    if (k == a.segments.size() || pos < a.segments[k].body_begin) CHECK(a.body[pos] == '\n');
-  }
-}
-
-// A paragraph long enough to count as article text.
-const std::string kStory =
-    "The foreign ministers of Norland and Sudmark met in the border town on Monday and agreed to "
-    "open two new crossings for trucks and buses before the end of the coming year.";
-const std::string kMore =
-    "Officials from both sides said the crossings would shorten the journey between the two "
-    "capitals by several hours and help farmers sell their fruit in the neighbouring markets.";
 
 }  // namespace
 
@@ -124,82 +88,6 @@ TEST_CASE("read_text_file: a missing path or a folder is not a readable file") {
   }
 }
 
-TEST_CASE("clean_article: page furniture lines are removed with their reason") {
-  const struct { std::string line, reason; } cases[] = {
-      {"EN|FR|RU", "navigation"},
-      {"Home | World | Asia", "navigation"},
-      {"Follow us on:", "navigation"},
-      {"Share", "navigation"},
-      {"Share Tweet Email", "navigation"},
-      {"* * *", "navigation"},
-      {"Ministers at the signing ceremony.jpg", "photo file name"},
-      {"IMG_2041.JPEG", "photo file name"},
-      {"Photo: Example News", "photo caption"},
-      {"The two ministers shake hands in the capital. (Photo: XNA)", "photo caption"},
-      {"Delegates pose before the talks (second from left).", "photo caption"},
-      {"Ministers at the border post. XNA/XNS Photo", "photo caption"},
-      {"This site is protected by reCAPTCHA and the Google Privacy Policy and Terms of Service apply.",
-       "comment notice"},
-      {"Leave a comment", "comment notice"},
-      {"Viết bình luận", "comment notice"},
-      {"This website uses cookies to improve your experience.", "cookie notice"},
-      {"Subscribe to our newsletter for the latest news.", "subscription notice"},
-      {"© 2023 Example News. All rights reserved.", "copyright notice"},
-      {"Mời bạn đọc gửi ý kiến về bài viết này", "other language"},
-      {"Подпишитесь на наш канал", "other language"},
-      {"./.", "end marker"},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.line);
-    const Article a = clean_article("t.txt", kStory + "\n\n" + c.line + "\n\n" + kMore + "\n");
-    CHECK(reason_for(a, c.line) == c.reason);
-    CHECK_FALSE(in_body(a, c.line));
-    CHECK(in_body(a, kStory));
-    CHECK(in_body(a, kMore));
-    check_segments(a);
-  }
-}
-
-TEST_CASE("clean_article: ordinary lines are kept") {
-  const std::string lines[] = {
-      "Prime Minister Phạm Minh Chính met Lương Cường in Hà Nội.",
-      "Trade between the two countries grew in 2022",  // a subheading
-      "The talks were held in a friendly atmosphere.",  // short, but in the past tense
-      "Officials declined to comment on the cost.",
-  };
-  for (const auto& line : lines) {
-    CAPTURE(line);
-    const Article a = clean_article("t.txt", kStory + "\n\n" + line + "\n\n" + kMore + "\n");
-    CHECK(in_body(a, line));
-    CHECK(a.removed.empty());
-  }
-}
-
-TEST_CASE("clean_article: a short present-tense line between paragraphs is an unmarked caption") {
-  const std::string caption = "Ministers walk across the new bridge.";
-  const Article a = clean_article("t.txt", kStory + "\n\n" + caption + "\n\n" + kMore);
-  CHECK(reason_for(a, caption) == "photo caption");
-}
-
-TEST_CASE("clean_article: a related heading takes the headlines after it, up to a real paragraph") {
-  const std::string headings[] = {"More on this topic", "Related", "Read more", "See also",
-                                  "You may also like"};
-  for (const auto& h : headings) {
-    CAPTURE(h);
-    const std::string list = h + "\nBorder towns prepare for summer festival\nNew ferry line opens";
-    const Article to_end = clean_article("t.txt", kStory + "\n\n" + list + "\n");
-    CHECK(to_end.body == kStory);
-    CHECK(reason_for(to_end, "New ferry line opens") == "related list");
-
-    const Article until = clean_article("t.txt", kStory + "\n\n" + list + "\n\n" + kMore + kMore);
-    CHECK(reason_for(until, h) == "related list");
-    CHECK(in_body(until, kMore + kMore));
-    check_segments(until);
-  }
-  const Article one = clean_article("t.txt", kStory + "\nRead more: Border towns prepare\n" + kMore);
-  CHECK(reason_for(one, "Read more: Border towns prepare") == "related list");
-}
-
 TEST_CASE("clean_article: a second paragraph with the article's own tag is another story's teaser") {
   const std::string raw = "EXAMPLE.NEWS - " + kStory + "\n\n" + kMore +
                           "\n\nFerry operators meet trade officials\n\n"
@@ -213,71 +101,6 @@ TEST_CASE("clean_article: a second paragraph with the article's own tag is anoth
   CHECK(reason_for(a, "Ferry operators meet trade officials") == "related teaser");
   CHECK(a.body == kStory + "\n\n" + kMore);
   check_segments(a);
-}
-
-TEST_CASE("clean_article: publisher tags and credit lines name the publisher") {
-  const struct { std::string raw, publisher, body_start, body_end; } cases[] = {
-      {"EXAMPLE.NEWS - " + kStory, "EXAMPLE.NEWS", "The foreign", "coming year."},
-      {"(XNA) - " + kStory, "XNA", "The foreign", "coming year."},
-      {"HANOI (XNA) — " + kStory, "XNA", "HANOI — The foreign", "coming year."},
-      {kStory + " — XNS", "XNS", "The foreign", "coming year."},
-      {kStory + " (Reuters)", "Reuters", "The foreign", "coming year."},
-      {kStory + "\n\nCompiled by ABC", "ABC", "The foreign", "coming year."},
-      {kStory + "\n\nSource: Xinhua", "Xinhua", "The foreign", "coming year."},
-      {kStory + "\n— XNS", "XNS", "The foreign", "coming year."},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.raw);
-    const Article a = clean_article("t.txt", c.raw);
-    REQUIRE(a.publisher);
-    CHECK(a.publisher->value == c.publisher);
-    CHECK(a.body.starts_with(c.body_start));
-    CHECK(a.body.ends_with(c.body_end));
-    check_segments(a);
-  }
-}
-
-TEST_CASE("clean_article: a closing author note gives author and outlet and is removed") {
-  const std::string note =
-      "Maria IVANOVA, PhD in Economics, Senior Researcher at the Institute of River Studies, "
-      "especially for the online magazine “World Review”";
-  const Article a = clean_article("t.txt", kStory + "\n\n" + note + "\n");
-  CHECK(reason_for(a, note) == "author note");
-  REQUIRE(a.author);
-  CHECK(a.author->value == "Maria Ivanova");
-  CHECK(a.author->from == "author note");
-  REQUIRE(a.publisher);
-  CHECK(a.publisher->value == "World Review");
-  CHECK(a.body == kStory);
-
-  const std::string quote = "Maria Ivanova, an expert on the region, said the bridge would help.";
-  CHECK(in_body(clean_article("t.txt", kStory + "\n\n" + quote), quote));
-}
-
-TEST_CASE("clean_article: date lines and bylines become metadata at their precision") {
-  const struct { std::string head, author, published, from; } cases[] = {
-      {"date 2023-03-14 ", "", "2023-03-14", "date line"},
-      {"Tuesday, March 14, 2023 10:30 GMT+7\n\n", "", "2023-03-14", "date line"},
-      {"Published: 14/03/2023\n", "", "2023-03-14", "date line"},
-      {"Published: 05/03/2023\n", "", "2023", "date line"},  // day and month could swap
-      {"Jane Doe, March 14, 2023\n\n", "Jane Doe", "2023-03-14", "byline"},
-      {"By John SMITH | 14 March 2023\n\n", "John Smith", "2023-03-14", "byline"},
-      {"Anna van der Berg - March 2023\n\n", "Anna van der Berg", "2023-03", "byline"},
-      {"By Jane Doe\n\n", "Jane Doe", "", ""},
-      {"Updated: March 15, 2023\n\n", "", "", ""},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.head);
-    const Article a = clean_article("t.txt", c.head + kStory);
-    CHECK(a.body == kStory);
-    CHECK((a.author ? a.author->value : "") == c.author);
-    CHECK((a.published ? to_iso(*a.published) : "") == c.published);
-    CHECK(a.published_from == c.from);
-    check_segments(a);
-  }
-  const Article located = clean_article("t.txt", "date 2023-03-14 BORDERTOWN — " + kStory);
-  CHECK(located.body.starts_with("BORDERTOWN — The foreign"));
-  CHECK(reason_for(located, "date 2023-03-14 ") == "date line");
 }
 
 TEST_CASE("clean_article: the end marker ./. is dropped, the full stop kept") {
@@ -414,28 +237,3 @@ TEST_CASE("clean_article: the seeds' furniture is out of the body, with reasons"
   CHECK(in_body(a001, "\n\nRussia and Laos\n\n"));  // a subheading stays
 }
 
-TEST_CASE("parse_printed_date: formats, precision and the bytes read") {
-  const struct { std::string_view text, iso; std::size_t used; } cases[] = {
-      {"2024-10-24 KAZAN", "2024-10-24", 10},
-      {"May 29, 2024", "2024-05-29", 12},
-      {"Sept. 3, 2021, 10:45 a.m.", "2021-09-03", 25},
-      {"Thursday, 24 October 2024 | 14:05 (GMT+7)", "2024-10-24", 41},
-      {"24/10/2024", "2024-10-24", 10},
-      {"10/24/2024", "2024-10-24", 10},
-      {"05/06/2024", "2024", 10},
-      {"October 2024", "2024-10", 12},
-  };
-  for (const auto& c : cases) {
-    CAPTURE(c.text);
-    std::size_t used = 0;
-    const auto d = parse_printed_date(c.text, used);
-    REQUIRE(d);
-    CHECK(to_iso(*d) == c.iso);
-    CHECK(used == c.used);
-  }
-  for (std::string_view bad : {"2024-02-30", "Mayor 2024", "in May 2024", "13/13/2024", "2024"}) {
-    CAPTURE(bad);
-    std::size_t used = 0;
-    CHECK_FALSE(parse_printed_date(bad, used));
-  }
-}

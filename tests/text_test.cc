@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <string>
+
 using namespace annals;
 
 TEST_CASE("text: fold removes diacritics, case and punctuation") {
@@ -48,4 +50,45 @@ TEST_CASE("text: starts_upper knows Latin capitals with diacritics") {
   CHECK_FALSE(starts_upper("đà"));
   CHECK_FALSE(starts_upper("ạ"));
   CHECK_FALSE(starts_upper("42"));
+}
+
+TEST_CASE("text: fold_char says what fold makes of one character") {
+  const struct { char32_t cp; std::string want; int n; } cases[] = {
+      {U'A', "a", 1}, {U'7', "7", 1}, {U'-', "", 0}, {U'ạ', "a", 1}, {U'ß', "ss", 2},
+      {U'Ж', "\xD0\xB6", 2}, {U'’', "", 0}, {U'\u0301', "", -1}, {U'—', "", 0},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.want);
+    char out[4];
+    const int n = fold_char(c.cp, out);
+    CHECK(n == c.n);
+    if (n > 0) CHECK(std::string(out, std::size_t(n)) == c.want);
+  }
+}
+
+TEST_CASE("text: FoldedWords and folded_word_count split fold() at its spaces") {
+  const std::string_view texts[] = {"", " -- ", "Lương Cường, V.V. Putin", "a\u0301b c", "Đà Nẵng’s port 2024"};
+  for (std::string_view t : texts) {
+    CAPTURE(t);
+    const FoldedWords words(t);
+    std::string joined;
+    for (std::size_t i = 0; i < words.size(); ++i) joined += (i ? " " : "") + std::string(words[i]);
+    CHECK(joined == fold(t));
+    CHECK(folded_word_count(t, 100) == words.size());
+    CHECK(folded_word_count(t, 2) == std::min<std::size_t>(2, words.size()));
+  }
+  CHECK(folded_word_count("a b c", 0) == 0);
+}
+
+TEST_CASE("text: fold_with_map maps every byte of a long mixed text") {
+  std::string s;
+  for (int i = 0; i < 1000; ++i) s += "Thủ tướng Phạm — Москва, 2024! ";
+  const Folded f = fold_with_map(s);
+  CHECK(f.text == fold(s));
+  REQUIRE(f.origin.size() == f.text.size() + 1);
+  REQUIRE(f.origin_end.size() == f.text.size());
+  bool ordered = true;
+  for (std::size_t i = 0; i < f.text.size(); ++i)
+    ordered = ordered && f.origin[i] <= f.origin_end[i] && (i == 0 || f.origin[i - 1] <= f.origin[i]);
+  CHECK(ordered);
 }

@@ -19,14 +19,20 @@ cxx=${CXX:-g++}
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1}
 
+# g++ 12 with -fsanitize warns "may be used uninitialized" inside libstdc++'s
+# <regex> (std::function in _StateT); the plain build still shows the warning
+# for our own code.
+extra=""
+[ "$(basename "$cxx")" = "g++" ] && extra="-Wno-maybe-uninitialized"
+
 start=$(date +%s)
 cmake -S . -B "$build" -DCMAKE_CXX_COMPILER="$cxx" -DANNALS_SANITIZE=ON \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+  -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_FLAGS="$extra" >/dev/null
 cmake --build "$build" -j"$(nproc)"
 built=$(date +%s)
 
 status=0
-ctest --test-dir "$build" --output-on-failure -j"$(nproc)" || status=$?
+ctest --test-dir "$build" --output-on-failure --timeout 600 -j"$(nproc)" || status=$?
 done_at=$(date +%s)
 
 echo "sanitize: build $((built - start))s, tests $((done_at - built))s, total $((done_at - start))s"

@@ -87,14 +87,108 @@ std::optional<FuzzyDate> parse_printed_date(std::string_view text, std::size_t& 
 namespace article_lines {
 namespace {
 
-// The first run of letters, digits, dots and hyphens holds a dot: "VOV.VN".
-bool may_open_with_domain(std::string_view s) {
-  if (s.empty() || !std::isalnum(static_cast<unsigned char>(s[0]))) return false;
-  for (const char c : s) {
-    if (c == '.') return true;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '-') return false;
+// The tag patterns below are written out rather than left to std::regex, which
+// recurses once per character a repeat consumes: a long run of capitals or of
+// "a." in one line overflowed the stack. Each says the regular expression it
+// matches exactly as std::regex would (first match in its backtracking order,
+// \s being ASCII white space), and the tests hold them to it.
+
+bool regex_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool upper_at(std::string_view s, std::size_t i) { return i < s.size() && s[i] >= 'A' && s[i] <= 'Z'; }
+bool letter_at(std::string_view s, std::size_t i) { return upper_at(s, i) || (i < s.size() && s[i] >= 'a' && s[i] <= 'z'); }
+
+std::size_t skip_spaces(std::string_view s, std::size_t i) {
+  while (i < s.size() && regex_space(s[i])) ++i;
+  return i;
+}
+
+// Bytes of `-|–|—` (or `-|–|—|:` when `colon`) at i; 0 if none.
+std::size_t dash_at(std::string_view s, std::size_t i, bool colon) {
+  if (i < s.size() && (s[i] == '-' || (colon && s[i] == ':'))) return 1;
+  const std::string_view rest = s.substr(std::min(i, s.size()));
+  return rest.starts_with("\xE2\x80\x93") || rest.starts_with("\xE2\x80\x94") ? 3 : 0;
+}
+
+// `\(([A-Z][A-Za-z/.]{1,11})\)` at i: the end of ")", and the name in `name`.
+std::optional<std::size_t> bracketed_name(std::string_view s, std::size_t i, std::string_view& name) {
+  if (i >= s.size() || s[i] != '(' || !upper_at(s, i + 1)) return std::nullopt;
+  std::size_t e = i + 2;
+  while (e < s.size() && (letter_at(s, e) || s[e] == '/' || s[e] == '.')) ++e;
+  if (e - (i + 2) < 1 || e - (i + 2) > 11 || e >= s.size() || s[e] != ')') return std::nullopt;
+  name = s.substr(i + 1, e - (i + 1));
+  return e + 1;
+}
+
+// `[A-Z][A-Za-z]{1,11}(?:/[A-Z][A-Za-z]{1,11})?`, or with `caps` `[A-Z]{2,}(?:/[A-Z]{2,})?`,
+// matching all of `s`.
+bool whole_name(std::string_view s, bool caps) {
+  auto part = [&](std::string_view p) {
+    if (p.size() < 2 || (!caps && p.size() > 12) || !upper_at(p, 0)) return false;
+    for (std::size_t i = 1; i < p.size(); ++i)
+      if (!(caps ? upper_at(p, i) : letter_at(p, i))) return false;
+    return true;
+  };
+  const std::size_t slash = s.find('/');
+  return slash == std::string_view::npos ? part(s) : part(s.substr(0, slash)) && part(s.substr(slash + 1));
+}
+
+// `([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})\s*(?:-|–|—|:)\s*` at the
+// start: "VOV.VN - ". The domain is the longest that can be followed by the
+// separator (the greedy repeats find it first); returns the match's length.
+std::optional<std::size_t> domain_tag(std::string_view s, std::string_view& domain) {
+  auto run_char = [&](std::size_t i) {
+    return letter_at(s, i) || (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '.';
+  };
+  std::size_t run = 0;
+  while (run < s.size() && run_char(run)) ++run;
+  if (run == 0 || s[0] == '-' || s[0] == '.') return std::nullopt;
+  // For each end e: the last dot before it, whether the parts before that dot
+  // are all non-empty, and whether all since it are letters.
+  std::size_t last_dot = std::string_view::npos;
+  bool parts_ok = true, letters_since_dot = false;
+  std::vector<char> valid(run + 1, 0);
+  for (std::size_t i = 0; i < run; ++i) {
+    if (s[i] == '.') {
+      parts_ok = parts_ok && i > 0 && (last_dot == std::string_view::npos || i > last_dot + 1);
+      last_dot = i;
+      letters_since_dot = true;
+      continue;
+    }
+    letters_since_dot = letters_since_dot && letter_at(s, i);
+    valid[i + 1] = last_dot != std::string_view::npos && parts_ok && letters_since_dot && i >= last_dot + 2;
   }
-  return false;
+  for (std::size_t e = run; e > 0; --e) {
+    if (!valid[e]) continue;
+    std::size_t sep = 0, after = e;
+    if (e == run) {
+      after = skip_spaces(s, e);
+      sep = dash_at(s, after, true);
+    } else {
+      sep = s[e] == '-' ? 1 : 0;
+    }
+    if (!sep) continue;
+    domain = s.substr(0, e);
+    return skip_spaces(s, after + sep);
+  }
+  return std::nullopt;
+}
+
+// `(?:[A-Z][A-Z'.-]+,?\s+){1,3}(\(([A-Z][A-Za-z/.]{1,11})\)\s*)` at the start:
+// "HANOI (VNA) ". Returns where "(" starts and the match's end.
+std::optional<std::pair<std::size_t, std::size_t>> place_agency(std::string_view s, std::string_view& name) {
+  std::size_t i = 0;
+  for (int words = 0; words < 3; ++words) {
+    if (!upper_at(s, i)) break;
+    std::size_t e = i + 1;
+    while (e < s.size() && (upper_at(s, e) || s[e] == '\'' || s[e] == '.' || s[e] == '-')) ++e;
+    if (e == i + 1) break;
+    if (e < s.size() && s[e] == ',') ++e;
+    const std::size_t next = skip_spaces(s, e);
+    if (next == e) break;
+    i = next;
+    if (const auto end = bracketed_name(s, i, name)) return std::pair{i, skip_spaces(s, *end)};
+  }
+  return std::nullopt;
 }
 
 bool media_name(std::string_view s) {
@@ -141,10 +235,17 @@ std::string written_for(std::string_view s) {
   return "";
 }
 
-// Whether `s` holds "said", "says", "told", "added" or "stated" as a word, in
-// any case: the regular expression `\b(?:said|...)\b`, whose word characters
-// are ASCII letters, digits and '_', matched by hand because a closing note is
-// a long paragraph.
+// Whether the words of `phrase` stand together in `folded` (both as fold() gives them).
+bool has_phrase(std::string_view folded, std::string_view phrase) {
+  for (std::size_t p = folded.find(phrase); p != std::string_view::npos; p = folded.find(phrase, p + 1)) {
+    const std::size_t end = p + phrase.size();
+    if ((p == 0 || folded[p - 1] == ' ') && (end == folded.size() || folded[end] == ' ')) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 bool reports_speech(std::string_view s) {
   auto word_char = [&](std::size_t i) {
     return i < s.size() && (std::isalnum(static_cast<unsigned char>(s[i])) || s[i] == '_');
@@ -158,39 +259,35 @@ bool reports_speech(std::string_view s) {
   return false;
 }
 
-}  // namespace
-
 std::optional<Tag> leading_tag(std::string_view s) {
-  static const std::regex kDomain(
-      R"(([A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})\s*(?:-|–|—|:)\s*)");
-  static const std::regex kAgency(R"(\(([A-Z][A-Za-z/.]{1,11})\)\s*(?:(?:-|–|—|:)\s*)?)");
-  static const std::regex kPlaceAgency(R"((?:[A-Z][A-Z'.-]+,?\s+){1,3}(\(([A-Z][A-Za-z/.]{1,11})\)\s*))");
-  Match m;
   auto rest = [&](std::size_t end) { return !trim_spaces(s.substr(end)).empty(); };
-  if (may_open_with_domain(s) && search(s, kDomain, m, true) && rest(std::size_t(m.length(0))))
-    return Tag{m.str(1), {0, std::size_t(m.length(0))}};
-  if (s.starts_with('(') && search(s, kAgency, m, true) && rest(std::size_t(m.length(0))))
-    return Tag{m.str(1), {0, std::size_t(m.length(0))}};
-  const bool place = s.size() > 1 && s[0] >= 'A' && s[0] <= 'Z' &&
-                     ((s[1] >= 'A' && s[1] <= 'Z') || std::string_view("'.-").find(s[1]) != std::string_view::npos);
-  if (place && s.find('(') != std::string_view::npos && search(s, kPlaceAgency, m, true) &&
-      rest(std::size_t(m.length(0))))
-    return Tag{m.str(2), {std::size_t(m.position(1)), std::size_t(m.position(1) + m.length(1))}};
+  std::string_view name;
+  if (const auto end = domain_tag(s, name); end && rest(*end)) return Tag{std::string(name), {0, *end}};
+  // `\(([A-Z][A-Za-z/.]{1,11})\)\s*(?:(?:-|–|—|:)\s*)?`: "(VNA) - ".
+  if (auto end = bracketed_name(s, 0, name)) {
+    *end = skip_spaces(s, *end);
+    if (const std::size_t sep = dash_at(s, *end, true)) *end = skip_spaces(s, *end + sep);
+    if (rest(*end)) return Tag{std::string(name), {0, *end}};
+  }
+  if (const auto at = place_agency(s, name); at && rest(at->second))
+    return Tag{std::string(name), {at->first, at->second}};
   return std::nullopt;
 }
 
 std::optional<Tag> trailing_tag(std::string_view s) {
   static const std::string kName = R"(([A-Z][A-Za-z]{1,11}(?:/[A-Z][A-Za-z]{1,11})?))";
-  static const std::regex kAlone(R"((?:(?:-|–|—)\s*)" + kName + R"()|([A-Z]{2,}(?:/[A-Z]{2,})?))");
   static const std::regex kAfter(R"((?:\.|!|\?|”|"|’|\))(\s*(?:(?:-|–|—)\s*)" + kName +
                                  R"(|\()" + kName + R"(\)))$)");
   if (s.empty()) return std::nullopt;
+  // The whole line `(?:(?:-|–|—)\s*NAME)|([A-Z]{2,}(?:/[A-Z]{2,})?)`: "— VNS", "VNA/XNA".
+  if (const std::size_t dash = dash_at(s, 0, false)) {
+    const std::string_view name = s.substr(skip_spaces(s, dash));
+    if (whole_name(name, false)) return Tag{std::string(name), {0, s.size()}};
+  } else if (whole_name(s, true)) {
+    return Tag{std::string(s), {0, s.size()}};
+  }
+  // kAfter ends with a letter or ")", and reads only the last 60 bytes.
   Match m;
-  // kAlone starts with a dash or a capital; kAfter ends with a letter or ")".
-  const bool alone = (s[0] >= 'A' && s[0] <= 'Z') || s[0] == '-' || s.starts_with("\xE2\x80\x93") ||
-                     s.starts_with("\xE2\x80\x94");
-  if (alone && std::regex_match(s.begin(), s.end(), m, kAlone))
-    return Tag{m[1].matched ? m.str(1) : m.str(2), {0, s.size()}};
   const char last = char(s.back() | 0x20);
   if (s.back() != ')' && !(last >= 'a' && last <= 'z')) return std::nullopt;
   const std::size_t from = s.size() > 60 ? s.size() - 60 : 0;
@@ -259,10 +356,9 @@ std::optional<AuthorNote> parse_author_note(std::string_view s) {
   const auto comma = s.find(',');
   const bool named = comma != std::string_view::npos && looks_like_name(trim_spaces(s.substr(0, comma)));
   auto role = [&] {
-    const std::string folded = " " + fold(s) + " ";
-    return std::any_of(std::begin(kRoles), std::end(kRoles), [&](std::string_view r) {
-      return folded.find(" " + std::string(r) + " ") != std::string::npos;
-    });
+    const std::string folded = fold(s);
+    return std::any_of(std::begin(kRoles), std::end(kRoles),
+                       [&](std::string_view r) { return has_phrase(folded, r); });
   };
   Match m;
   const bool about = istarts_with_any(trim_spaces(s.starts_with('*') ? s.substr(1) : s),

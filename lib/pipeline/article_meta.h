@@ -49,6 +49,12 @@ struct Byline {
 // "Ksenia Muratshina, May 29, 2024", "By Jane Doe | 24 October 2024", "By Jane Doe".
 std::optional<Byline> parse_byline(std::string_view s);
 
+// True when `s` holds "said", "says", "told", "added" or "stated" as a word, in
+// any case: what the regular expression \b(?:said|says|told|added|stated)\b
+// with std::regex::icase finds (word characters being ASCII letters, digits
+// and '_'), written out because a closing note is a long paragraph.
+bool reports_speech(std::string_view s);
+
 struct AuthorNote {
   std::string author, publisher;  // either may be empty
 };

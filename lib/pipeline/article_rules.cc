@@ -98,10 +98,8 @@ bool photo_file_name(const TextLine& line) {
   return false;
 }
 
-// The place in a caption where "(l)", "(centre)", "(second from left)" or
-// "(3rd from right)" starts: what the regular expression
-// \((?:l|r|c|left|right|cent(?:re|er)|front|middle|(?:first|second|third|fourth|\d+(?:st|nd|rd|th)) from (?:left|right))\)
-// ignoring case would match, written out because parentheses are common.
+// Whether "(l)", "(centre)", "(second from left)" or "(3rd from right)" starts
+// at s[-1]: the regular expression of names_position() from its "(" on.
 bool position_at(std::string_view s) {
   // `s` is what follows "(": true when it is one of the alternatives and ")".
   auto closes = [&](std::size_t n) { return n < s.size() && s[n] == ')'; };
@@ -121,11 +119,16 @@ bool position_at(std::string_view s) {
     if (istarts_with(s.substr(n), w) && closes(n + w.size())) return true;
   return false;
 }
+
+}  // namespace
+
 bool names_position(std::string_view s) {
   for (std::size_t i = s.find('('); i != std::string_view::npos; i = s.find('(', i + 1))
     if (position_at(s.substr(i + 1))) return true;
   return false;
 }
+
+namespace {
 
 // A caption that says so: "Photo: ...", "... (Photo: VNA)", "VNA Photo", "(second from left)".
 bool marked_caption(const TextLine& line) {

@@ -60,6 +60,12 @@ std::string_view after_bracket(std::string_view s);
 // English, a question asked only then); "" when it is not.
 std::string furniture_reason(const TextLine& line, const std::function<bool()>& in_english);
 
+// True when `s` places a person as captions do: "(l)", "(centre)", "(second
+// from left)", "(3rd from right)", in any case; what the regular expression
+// \((?:l|r|c|left|right|cent(?:re|er)|front|middle|(?:first|second|third|fourth|\d+(?:st|nd|rd|th)) from (?:left|right))\)
+// with std::regex::icase finds, written out because parentheses are common.
+bool names_position(std::string_view s);
+
 // Where a photo credit closing a long paragraph starts ("... talks. (Photo: VNA)"),
 // as a byte offset in `s`; nullopt when there is none.
 std::optional<std::size_t> trailing_photo_credit(const TextLine& line);

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 // One lexer pass, then small pattern functions over the tokens (date_matcher.cc):
 // cheaper than a regular expression per pattern over the whole text, and
@@ -86,22 +87,64 @@ std::size_t read_number(std::string_view s, std::size_t pos, Tok& t) {
   return q;
 }
 
-// Sets what a word spells: a month in full or short, a weekday, or a word a
-// date pattern starts with ("from 30 July", "last May", "yesterday").
+// What a word spells, for the words that matter to dates: months in full or
+// short, weekdays, and the words a date pattern starts with ("from 30 July",
+// "last May", "yesterday"). Found by hashing the word's first eight bytes and
+// length, as the lexer asks this of every word.
+struct Name {
+  std::string_view word;
+  unsigned month = 0, month_short = 0;
+  int weekday = -1;
+};
+
+class NameTable {
+ public:
+  NameTable() {
+    for (unsigned m = 1; m <= 12; ++m) {
+      slot(kMonths[m - 1]).month = m;
+      if (m != 5) slot(kMonths[m - 1].substr(0, 3)).month_short = m;
+    }
+    slot("sept").month_short = 9;
+    for (int d = 0; d < 7; ++d) slot(kWeekdays[d]).weekday = d;
+    for (std::string_view w : {"from", "between", "yesterday", "today", "tomorrow", "later",
+                               "earlier", "early", "late", "this", "last", "next"})
+      slot(w);
+  }
+  // The name `w` (lowercase) is, or nullptr.
+  const Name* find(std::string_view w) const {
+    if (w.size() < 3 || w.size() > 9) return nullptr;  // "sep" .. "wednesday"
+    for (std::size_t i = hash(w);; i = (i + 1) % kSlots) {
+      if (slots_[i].word.empty()) return nullptr;
+      if (slots_[i].word == w) return &slots_[i];
+    }
+  }
+
+ private:
+  static constexpr std::size_t kSlots = 128;  // over twice the names
+  static std::size_t hash(std::string_view w) {
+    std::uint64_t key = w.size();
+    for (std::size_t i = 0; i < w.size() && i < 8; ++i)
+      key = key << 8 ^ static_cast<unsigned char>(w[i]);
+    return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 57);
+  }
+  Name& slot(std::string_view w) {
+    std::size_t i = hash(w);
+    while (!slots_[i].word.empty() && slots_[i].word != w) i = (i + 1) % kSlots;
+    slots_[i].word = w;
+    return slots_[i];
+  }
+  std::array<Name, kSlots> slots_{};
+};
+
+// Sets what the word `t` spells (see NameTable).
 void name_word(Tok& t) {
-  const std::string_view w = t.lower;
-  if (w.size() < 3 || w.size() > 9) return;  // "sep" .. "wednesday"; nothing shorter or longer
-  for (unsigned m = 1; m <= 12; ++m)
-    if (w == kMonths[m - 1]) t.month = m;
-  if (w == "sept") t.month_short = 9;
-  for (unsigned m = 1; m <= 12; ++m)
-    if (m != 5 && w == kMonths[m - 1].substr(0, 3)) t.month_short = m;
-  for (int d = 0; d < 7; ++d)
-    if (w == kWeekdays[d]) t.weekday = d;
-  t.may_start = t.month || t.month_short || t.weekday >= 0 ||
-                one_of({"from", "between", "yesterday", "today", "tomorrow", "later", "earlier",
-                        "early", "late", "this", "last", "next"},
-                       w);
+  static const NameTable kNames;
+  if (const Name* n = kNames.find(t.lower)) {
+    t.month = n->month;
+    t.month_short = n->month_short;
+    t.weekday = n->weekday;
+    t.may_start = true;
+  }
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ std::string outlet_tag(Rng& rng, const Nation& n, bool domain) {
 
 Layout choose_layout(Rng& rng, const World& world, const Story& story, bool retold) {
   Layout l;
-  l.feature = rng.chance(retold ? 0.6 : 0.4);
+  l.feature = rng.chance(retold ? 0.6 : 0.5);
   const std::vector<double> dates = l.feature ? std::vector<double>{0, 1, 6, 1, 1, 0.6}
                                               : std::vector<double>{3, 2, 2, 1.5, 1, 0.6};
   l.date = static_cast<DateMode>(rng.weighted(dates));

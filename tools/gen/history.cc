@@ -47,6 +47,14 @@ PairHistory World::history(const Nation& a, const Nation& b) const {
   else if (x < 0.85) y = rng.between(1980, 1999);
   else if (x < 0.97) y = rng.between(2000, 2015);
   else y = rng.between(2016, 2025);
+  // Most states of Africa, the Caribbean and the Pacific became independent from 1960 on.
+  const auto floor_of = [](const Nation& n) {
+    if (n.region == Region::africa && n.weight < 3) return 1960;
+    if (n.region == Region::anglo_caribbean && n.code != "USA" && n.code != "CAN") return 1962;
+    if (n.region == Region::oceania && n.code != "AUS" && n.code != "NZL") return 1970;
+    return 1945;
+  };
+  y = std::max({y, floor_of(first), floor_of(second)});
   h.established = in_year(rng, y);
 
   if (new_state && rng.chance(0.6)) {

@@ -44,7 +44,6 @@ const std::vector<Forum>& global_forums() {
   static const std::vector<Forum> kGlobal = {
       {"G20", "", "summit"},
       {"BRICS", "", "summit"},
-      {"United Nations General Assembly", "UNGA", "session"},
       {"Non-Aligned Movement", "NAM", "summit"}};
   return kGlobal;
 }

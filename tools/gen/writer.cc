@@ -119,6 +119,7 @@ Writer::Writer(const World& world, Rng& rng, DateStyle dates, bool plain_names)
     : world_(world), rng_(rng), dates_(std::move(dates)), plain_names_(plain_names) {}
 
 std::string Writer::say(std::string_view tmpl, const Slots& slots) {
+  names_only_ = tmpl.find("{t") != std::string_view::npos;
   std::string marked;
   for (std::size_t i = 0; i < tmpl.size();) {
     if (tmpl.compare(i, 2, "</") == 0 && i + 4 <= tmpl.size() && tmpl[i + 3] == '>') {
@@ -264,7 +265,8 @@ std::string Writer::person(const Person& p, PersonSlot slot) {
       return e->short_name;
     };
     const bool titled = p.title.find(" of ") == std::string::npos && p.office != Office::ambassador;
-    const std::vector<double> w = {5, titled ? 3.0 : 0.0, slot != PersonSlot::brief ? 0.8 : 0.0};
+    const bool described = slot != PersonSlot::brief && !names_only_;
+    const std::vector<double> w = {5, titled ? 3.0 : 0.0, described ? 0.8 : 0.0};
     switch (rng_.weighted(w)) {
       case 0: return alias();
       case 1: return p.title + " " + alias();

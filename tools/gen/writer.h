@@ -120,6 +120,7 @@ class Writer {
   Json events_ = Json::array(), relations_ = Json::array();
   std::array<std::string, 4> evidence_;
   std::vector<const void*> used_;
+  bool names_only_ = false;  // the template states a title itself: no "the Kenyan president"
 
   std::string resolve(std::string_view name, const Slots& slots);
   std::string introduce(const Person& p, PersonEntry& entry, PersonSlot slot);
