@@ -13,7 +13,8 @@ std::string kinds(const Lexed& x) {
   std::string out;
   for (Ix j = 0; j < x.size(); ++j) {
     static constexpr char kKind[] = {'w', 'n', 'd', 'p'};
-    out += (out.empty() ? "" : " ") + std::string(1, kKind[int(x[j].kind)]) + ":" + std::string(x[j].text);
+    ((out += out.empty() ? "" : " ") += kKind[int(x[j].kind)]) += ":";
+    out += x[j].text;
   }
   return out;
 }

@@ -72,7 +72,7 @@ TEST_CASE("text: FoldedWords and folded_word_count split fold() at its spaces") 
     CAPTURE(t);
     const FoldedWords words(t);
     std::string joined;
-    for (std::size_t i = 0; i < words.size(); ++i) joined += (i ? " " : "") + std::string(words[i]);
+    for (std::size_t i = 0; i < words.size(); ++i) (joined += i ? " " : "") += words[i];
     CHECK(joined == fold(t));
     CHECK(folded_word_count(t, 100) == words.size());
     CHECK(folded_word_count(t, 2) == std::min<std::size_t>(2, words.size()));

@@ -123,7 +123,7 @@ class Cleaner {
     unmarked_captions();
     title();
     assemble();
-    if (auto l = body_counts_.guess()) a_.language = std::move(*l);  // guess_language(a_.body)
+    if (auto l = body_counts_.guess()) a_.language = std::move(*l);  // guess_language(body), line by line
     std::sort(a_.removed.begin(), a_.removed.end(),
               [](const Removed& x, const Removed& y) { return x.raw.begin < y.raw.begin; });
   }

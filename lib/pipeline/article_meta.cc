@@ -9,8 +9,9 @@
 #include <regex>
 #include <set>
 
-// As in article_rules.cc, the rules met by every line (tags, credit lines)
-// check what a match needs before running their regular expression.
+// As in article_rules.cc, the rules met by every line check what a match
+// needs (a first word, a final letter) before running a regular expression;
+// the publisher tags, also met by every line, are matched by hand.
 
 namespace annals {
 namespace {

@@ -176,6 +176,13 @@ void split_line(std::string_view body, std::size_t offset, std::size_t size,
   std::size_t pos = 0;
   std::size_t len = 0;
   while (pos < line.size()) {
+    // Only '.', '!', '?' and the ellipsis (E2 80 A6) can end a sentence: step
+    // over every other ASCII byte without decoding it.
+    const auto b = static_cast<unsigned char>(line[pos]);
+    if (b < 0x80 && b != '.' && b != '!' && b != '?') {
+      ++pos;
+      continue;
+    }
     if (!is_terminal(code_point_at(line, pos, len))) {
       pos += len;
       continue;
@@ -196,8 +203,8 @@ std::vector<Span> split_sentences(std::string_view body) {
   std::vector<Span> out;
   std::size_t begin = 0;
   while (begin < body.size()) {
-    std::size_t end = body.find_first_of("\r\n", begin);
-    if (end == std::string_view::npos) end = body.size();
+    std::size_t end = begin;
+    while (end < body.size() && body[end] != '\n' && body[end] != '\r') ++end;
     split_line(body, begin, end - begin, out);
     begin = end + 1;
   }

@@ -11,7 +11,10 @@
 // One pass over the text gathers all the guess needs: letters by script,
 // white-space separated words (and those with Vietnamese letters), and the
 // words of fold(text) found in each function-word list. The article cleaner
-// guesses twice per article, so this pass is on the import's hot path.
+// counts every line it reads this way (the counts also give its rules their
+// word counts), so the pass is on the import's hot path: ASCII letters and
+// digits go by in runs, and a word's first bytes are packed into the key the
+// function-word table is searched with as they are read.
 
 namespace annals {
 namespace {
