@@ -502,8 +502,10 @@ bool persons_conflict(const Doc& doc, const Event& a, const Event& b) {
     if (doc.persons[x].country) by_country[*doc.persons[x].country].first.insert(x);
   for (auto y : persons_of(b))
     if (doc.persons[y].country) by_country[*doc.persons[y].country].second.insert(y);
-  for (const auto& [code, sides] : by_country) {
-    const auto& [xs, ys] = sides;
+  for (const auto& entry : by_country) {
+    // Named, not a structured binding: clang 14 cannot capture one in a lambda.
+    const auto& xs = entry.second.first;
+    const auto& ys = entry.second.second;
     if (xs.empty() || ys.empty()) continue;
     const bool shared = std::any_of(xs.begin(), xs.end(), [&](std::size_t x) { return ys.count(x) != 0; });
     if (!shared) return true;

@@ -3,10 +3,10 @@
 // never crash.
 // The checks live in invariants.h, shared with tests/fuzz_regressions_test.cc.
 
-#include "invariants.h"
-
 #include <cstdio>
 #include <cstdlib>
+
+#include "invariants.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string problem = annals::fuzz::run_dates(annals::fuzz::as_text(data, size));

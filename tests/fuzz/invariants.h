@@ -5,16 +5,6 @@
 // folder; tests/fuzz_regressions_test.cc runs them on the inputs the fuzzers
 // found, so a finding stays fixed under the ordinary test suite.
 
-#include "annals/error.h"
-#include "annals/types.h"
-#include "pipeline/analyse.h"
-#include "pipeline/article.h"
-#include "pipeline/dates.h"
-#include "pipeline/doc.h"
-#include "pipeline/gazetteer.h"
-#include "pipeline/sentences.h"
-#include "text/text.h"
-
 #include <unistd.h>
 
 #include <cstddef>
@@ -26,6 +16,16 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "annals/error.h"
+#include "annals/types.h"
+#include "pipeline/analyse.h"
+#include "pipeline/article.h"
+#include "pipeline/dates.h"
+#include "pipeline/doc.h"
+#include "pipeline/gazetteer.h"
+#include "pipeline/sentences.h"
+#include "text/text.h"
 
 namespace annals::fuzz {
 
@@ -69,7 +69,8 @@ class ScratchFile {
     std::filesystem::remove(path_, ec);
   }
   const std::filesystem::path& write(std::string_view bytes) {
-    std::ofstream(path_, std::ios::binary | std::ios::trunc).write(bytes.data(), std::streamsize(bytes.size()));
+    std::ofstream(path_, std::ios::binary | std::ios::trunc)
+        .write(bytes.data(), std::streamsize(bytes.size()));
     return path_;
   }
 
@@ -103,7 +104,8 @@ inline bool char_boundary(std::string_view body, std::size_t pos) {
 // A non-empty span of `body` starting and ending on character boundaries.
 inline std::string check_span(std::string_view what, std::string_view body, Span s) {
   if (s.begin >= s.end) return describe(what, s) + " is empty or reversed";
-  if (s.end > body.size()) return describe(what, s) + " ends past the body of " + std::to_string(body.size());
+  if (s.end > body.size())
+    return describe(what, s) + " ends past the body of " + std::to_string(body.size());
   if (!char_boundary(body, s.begin) || !char_boundary(body, s.end))
     return describe(what, s) + " cuts a UTF-8 character";
   return "";
@@ -123,12 +125,15 @@ inline std::string check_sentences(std::string_view body, const std::vector<Span
     if (s.begin < last_end) return describe("sentence", s) + " overlaps or precedes the one before";
     last_end = s.end;
     const std::string_view t = text_of(body, s);
-    if (t.find_first_of("\r\n") != std::string_view::npos) return describe("sentence", s) + " crosses a line break";
+    if (t.find_first_of("\r\n") != std::string_view::npos)
+      return describe("sentence", s) + " crosses a line break";
     std::size_t pos = 0;
-    if (sentence_space(next_code_point(t, pos))) return describe("sentence", s) + " starts with white space";
+    if (sentence_space(next_code_point(t, pos)))
+      return describe("sentence", s) + " starts with white space";
     pos = t.size() - 1;
     while (pos > 0 && (static_cast<unsigned char>(t[pos]) & 0xC0) == 0x80) --pos;
-    if (sentence_space(next_code_point(t, pos))) return describe("sentence", s) + " ends with white space";
+    if (sentence_space(next_code_point(t, pos)))
+      return describe("sentence", s) + " ends with white space";
   }
   return "";
 }
@@ -154,7 +159,8 @@ inline std::string check_dates(std::string_view body, const std::vector<DateMent
   std::size_t last_end = 0;
   for (const auto& m : dates) {
     if (auto p = check_date_mention(body, m); !p.empty()) return p;
-    if (m.span.begin < last_end) return describe("date", m.span) + " overlaps or precedes the one before";
+    if (m.span.begin < last_end)
+      return describe("date", m.span) + " overlaps or precedes the one before";
     last_end = m.span.end;
   }
   return "";
@@ -179,8 +185,9 @@ inline std::string check_article(const Article& a, std::string_view raw) {
       // Pieces of one line left around a cut-out publisher tag join directly.
       const Segment& prev = a.segments[i - 1];
       const std::size_t prev_end = prev.raw_begin + prev.length;
-      const bool same_line = s.raw_begin > prev_end &&
-                             raw.substr(prev_end, s.raw_begin - prev_end).find('\n') == std::string_view::npos;
+      const bool same_line =
+          s.raw_begin > prev_end &&
+          raw.substr(prev_end, s.raw_begin - prev_end).find('\n') == std::string_view::npos;
       if (gap != "\n" && gap != "\n\n" && !(gap.empty() && same_line))
         return where + " is not joined by \\n or \\n\\n, nor a piece of the same line";
     } else if (s.body_begin != 0) {
@@ -197,12 +204,14 @@ inline std::string check_article(const Article& a, std::string_view raw) {
   std::size_t last = 0;
   for (const auto& r : a.removed) {
     if (r.raw.begin < last) return describe("removed", r.raw) + " out of order";
-    if (r.raw.begin > r.raw.end || r.raw.end > raw.size()) return describe("removed", r.raw) + " outside raw";
+    if (r.raw.begin > r.raw.end || r.raw.end > raw.size())
+      return describe("removed", r.raw) + " outside raw";
     if (r.reason.empty()) return describe("removed", r.raw) + " has no reason";
     last = r.raw.begin;
   }
   for (const auto* s : {&a.title, &a.publisher, &a.author, &a.url, &a.language})
-    if (*s && (!valid_utf8((*s)->value) || (*s)->from.empty())) return "a Stated field is malformed";
+    if (*s && (!valid_utf8((*s)->value) || (*s)->from.empty()))
+      return "a Stated field is malformed";
   if (a.published) {
     if (auto p = check_fuzzy("published", *a.published); !p.empty()) return p;
     if (a.published_from.empty()) return "published has no published_from";
@@ -212,7 +221,8 @@ inline std::string check_article(const Article& a, std::string_view raw) {
 
 // ---- the whole Doc ----
 
-inline std::string check_country(const Gazetteer& g, std::string_view what, const std::string& code) {
+inline std::string check_country(const Gazetteer& g, std::string_view what,
+                                 const std::string& code) {
   return g.country(code) ? "" : std::string(what) + " has unknown country code '" + code + "'";
 }
 
@@ -244,7 +254,8 @@ inline std::string check_persons(const Doc& doc, const Gazetteer& g) {
     if (p.country)
       if (auto e = check_country(g, "person " + p.name, *p.country); !e.empty()) return e;
     for (const auto& pos : p.positions) {
-      if (auto e = check_span("position evidence", doc.article.body, pos.evidence); !e.empty()) return e;
+      if (auto e = check_span("position evidence", doc.article.body, pos.evidence); !e.empty())
+        return e;
       if (pos.country)
         if (auto e = check_country(g, "position of " + p.name, *pos.country); !e.empty()) return e;
       for (const auto* d : {&pos.start, &pos.end})
@@ -263,8 +274,10 @@ inline std::size_t sentence_of(const Doc& doc, Span s) {
 
 inline std::string check_participant(const Doc& doc, const Gazetteer& g, const Participant& p) {
   switch (p.kind) {
-    case EntityKind::country: return check_country(g, "participant", p.country);
-    case EntityKind::person: return p.entity < doc.persons.size() ? "" : "participant names no person";
+    case EntityKind::country:
+      return check_country(g, "participant", p.country);
+    case EntityKind::person:
+      return p.entity < doc.persons.size() ? "" : "participant names no person";
     case EntityKind::organization:
       return p.entity < doc.organizations.size() ? "" : "participant names no organisation";
   }
@@ -288,7 +301,8 @@ inline std::string check_events(const Doc& doc, const Gazetteer& g) {
   }
   for (const auto& r : doc.relations) {
     if (r.event >= doc.events.size()) return "relation " + r.kind + " points at no event";
-    if (auto p = check_span("relation evidence", doc.article.body, r.evidence); !p.empty()) return p;
+    if (auto p = check_span("relation evidence", doc.article.body, r.evidence); !p.empty())
+      return p;
     for (const auto* c : {&r.a, &r.b})
       if (auto p = check_country(g, "relation " + r.kind, *c); !p.empty()) return p;
     if (r.date)
@@ -332,7 +346,8 @@ inline std::string run_article(std::string_view bytes) {
     std::size_t used = 0;
     const auto d = parse_printed_date(*text, used);
     if (!d) return std::string();
-    if (used == 0 || used > text->size()) return std::string("parse_printed_date used a bad length");
+    if (used == 0 || used > text->size())
+      return std::string("parse_printed_date used a bad length");
     return check_fuzzy("printed date", *d);
   });
 }
@@ -354,7 +369,8 @@ inline std::string run_dates(std::string_view bytes) {
       for (const auto& d : dates) {
         const std::string_view phrase = text_of(bytes, d.span);
         if (const auto r = resolve_date(phrase, published))
-          if (auto p = check_date_mention(phrase, *r); !p.empty()) return "resolve_date(span): " + p;
+          if (auto p = check_date_mention(phrase, *r); !p.empty())
+            return "resolve_date(span): " + p;
       }
       if (const auto r = resolve_date(bytes, published))
         if (auto p = check_date_mention(bytes, *r); !p.empty()) return "resolve_date: " + p;

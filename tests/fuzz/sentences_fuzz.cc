@@ -2,10 +2,10 @@
 // inside the body, never crossing a line break.
 // The checks live in invariants.h, shared with tests/fuzz_regressions_test.cc.
 
-#include "invariants.h"
-
 #include <cstdio>
 #include <cstdlib>
+
+#include "invariants.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string problem = annals::fuzz::run_sentences(annals::fuzz::as_text(data, size));
