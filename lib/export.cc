@@ -29,8 +29,9 @@ json evidence_of(SQLite::Database& db, const char* column, std::int64_t id) {
   // `column` is one of this file's literals.
   SQLite::Statement st(db, std::string(
       "SELECT s.file, v.sentence_id, v.body_begin, v.body_end, "
-      "substr(CAST(s.body AS BLOB), v.body_begin + 1, v.body_end - v.body_begin) "
-      "FROM evidence v JOIN sources s USING (source_id) WHERE v.") + column +
+      "substr(CAST(t.text AS BLOB), v.body_begin - t.body_begin + 1, v.body_end - v.body_begin) "
+      "FROM evidence v JOIN sources s USING (source_id) "
+      "JOIN sentences t ON t.sentence_id = v.sentence_id WHERE v.") + column +
       " = ? AND s.replaced_by IS NULL ORDER BY v.source_id, v.body_begin");
   st.bind(1, id);
   json out = json::array();

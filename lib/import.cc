@@ -1,38 +1,27 @@
 #include "annals/import.h"
 
 #include "annals/error.h"
+#include "import_batch.h"
 #include "import_walk.h"
 #include "pipeline/analyse.h"
 #include "pipeline/article.h"
 #include "pipeline/entities.h"
 #include "store/connection.h"
 #include "store/writer.h"
+#include "util/ordered_pool.h"
 #include "util/sha256.h"
 
+#include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Exception.h>
-#include <SQLiteCpp/Transaction.h>
-#include <sqlite3.h>
 
 #include <algorithm>
 #include <chrono>
+#include <memory>
+#include <thread>
 
 namespace annals {
 namespace fs = std::filesystem;
 namespace {
-
-// An error of the database rather than of one article: every later article
-// would meet it too, so the import stops instead of waiting out the busy
-// timeout once per file.
-bool database_wide(const SQLite::Exception& e) {
-  switch (e.getErrorCode() & 0xff) {  // the primary code
-    case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_READONLY: case SQLITE_FULL:
-    case SQLITE_IOERR: case SQLITE_CORRUPT: case SQLITE_NOTADB: case SQLITE_CANTOPEN:
-    case SQLITE_PERM:
-      return true;
-    default:
-      return false;
-  }
-}
 
 // Sets the connection's busy timeout for the length of an import.
 class BusyTimeout {
@@ -50,70 +39,49 @@ class BusyTimeout {
   int before_;
 };
 
-class Importer {
- public:
-  Importer(Database& db, const ImportOptions& options)
-      : db_(db), options_(options), writer_(connection(db)) {}
-
-  ImportedFile run(const ImportInput& in) {
-    ImportedFile result{in.name, in.path.string(), ImportOutcome::failed, ""};
-    if (!stopped_.empty()) {
-      result.message = "not imported: " + stopped_;
-      return result;
+// Reads and analyses one file: the part of an import that needs no database
+// beyond an optional read-only look-up of the file's bytes, so it runs on
+// worker threads. `lookup` (may be null) skips the analysis of bytes already
+// stored; the writer checks again inside its transaction either way.
+Prepared prepare(const ImportInput& in, const ImportOptions& options, SQLite::Database* lookup) {
+  Prepared p;
+  p.result = ImportedFile{in.name, in.path.string(), ImportOutcome::failed, ""};
+  try {
+    std::string raw = read_text_file(in.path, ReadLimits{static_cast<std::size_t>(options.max_file_bytes)});
+    p.bytes = raw.size();
+    p.sha = sha256_hex(raw);
+    if (lookup) {
+      std::optional<std::string> stored;
+      try {
+        stored = stored_as(*lookup, in.name, p.sha);
+      } catch (const SQLite::Exception&) {
+        // No answer (the file is being created, say): analyse; the writer checks.
+      }
+      if (stored) {
+        p.result.outcome = ImportOutcome::unchanged;
+        p.result.message = "same bytes as " + *stored;
+        return p;
+      }
     }
-    try {
-      import_one(in, result);
-    } catch (const SQLite::Exception& e) {
-      result.message = db_.path().string() + ": " + e.what();
-      if ((e.getErrorCode() & 0xff) == SQLITE_BUSY)
-        result.message += " (another process is writing to it; waited " +
-                          std::to_string(options_.busy_timeout_ms) + " ms)";
-      if (database_wide(e)) stopped_ = result.message;
-    } catch (const Error& e) {
-      // A file's own problem names the file, which the result already does.
-      result.message = e.subject() == result.path ? e.reason() : e.what();
-    } catch (const std::exception& e) {
-      result.message = e.what();
-    }
-    return result;
-  }
-
- private:
-  void import_one(const ImportInput& in, ImportedFile& result) {
-    std::string raw = read_text_file(in.path, ReadLimits{static_cast<std::size_t>(options_.max_file_bytes)});
-    const std::string sha = sha256_hex(raw);
-    if (unchanged(in.name, sha, result)) return;  // cheap check before the analysis
     Article article = clean_article(in.name, std::move(raw));
     if (in.manifest) apply_manifest(article, *in.manifest);
-    const Doc doc = analyse(std::move(article), default_gazetteer());
-    // IMMEDIATE takes the write lock up front (waiting out the busy timeout)
-    // rather than failing when a read turns into a write.
-    SQLite::Transaction tx(connection(db_), SQLite::TransactionBehavior::IMMEDIATE);
-    if (unchanged(in.name, sha, result)) return;  // another process may have stored it meanwhile
-    const auto written = writer_.write(doc, sha);
-    tx.commit();  // no commit, no rows
-    result.outcome = written.replaced ? ImportOutcome::replaced : ImportOutcome::imported;
-    result.sentences = doc.sentences.size();
-    result.events = doc.events.size();
-    result.persons = doc.persons.size();
+    p.doc = analyse(std::move(article), default_gazetteer());
+  } catch (const Error& e) {
+    // A file's own problem names the file, which the result already does.
+    p.result.message = e.subject() == p.result.path ? e.reason() : e.what();
+  } catch (const std::exception& e) {
+    p.result.message = e.what();
   }
-
-  bool unchanged(const std::string& name, const std::string& sha, ImportedFile& result) {
-    const auto stored = writer_.already_stored(name, sha);
-    if (!stored) return false;
-    result.outcome = ImportOutcome::unchanged;
-    result.message = "same bytes as " + *stored;
-    return true;
-  }
-
-  Database& db_;
-  const ImportOptions& options_;
-  Writer writer_;
-  std::string stopped_;  // the database-wide error that ended the import
-};
+  return p;
+}
 
 double seconds_since(std::chrono::steady_clock::time_point start) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+unsigned worker_count(const ImportOptions& options, std::size_t files) {
+  unsigned n = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::min<std::size_t>(n, std::max<std::size_t>(files, 1)));
 }
 
 }  // namespace
@@ -128,21 +96,48 @@ ImportReport import_paths(Database& db, const std::vector<fs::path>& paths, cons
   ImportReport report;
   report.files = std::move(walk.failures);
   BusyTimeout timeout(connection(db), options.busy_timeout_ms);
-  Importer importer(db, options);
+  BatchWriter writer(db, options, report);
   ImportProgress progress;
   progress.files_total = walk.inputs.size();
   progress.errors = report.files.size();
-  for (const auto& in : walk.inputs) {
-    report.files.push_back(importer.run(in));
-    std::error_code ec;
-    const auto size = fs::file_size(in.path, ec);
-    if (!ec && report.files.back().outcome != ImportOutcome::failed) report.bytes += size;
+  auto step = [&](Prepared&& p) {
+    writer.add(std::move(p));
     ++progress.files_done;
-    progress.bytes_done = report.bytes;
-    if (report.files.back().outcome == ImportOutcome::failed) ++progress.errors;
+    progress.bytes_done = report.bytes + writer.pending_bytes();
+    progress.errors = report.count(ImportOutcome::failed) + writer.pending_failures();
     progress.seconds = seconds_since(started);
     if (options.on_progress) options.on_progress(progress);
+  };
+
+  const unsigned threads = worker_count(options, walk.inputs.size());
+  if (threads == 1) {
+    // One thread: the writer's own connection answers the look-ups.
+    for (const auto& in : walk.inputs)
+      step(writer.stopped() ? writer.not_tried(in) : prepare(in, options, &connection(db)));
+  } else {
+    // Each worker looks up stored bytes through its own read-only connection
+    // (none for an in-memory database, whose contents only its connection sees).
+    const fs::path file = db.path();
+    const bool lookups = !file.empty() && file != ":memory:";
+    std::vector<std::unique_ptr<SQLite::Database>> readers(threads);
+    OrderedPool<Prepared> pool(walk.inputs.size(), threads, 4 * std::size_t(threads),
+                               [&](std::size_t i, unsigned worker) {
+                                 if (writer.stopped()) return writer.not_tried(walk.inputs[i]);
+                                 SQLite::Database* lookup = nullptr;
+                                 if (lookups) {
+                                   try {
+                                     if (!readers[worker])
+                                       readers[worker] = std::make_unique<SQLite::Database>(
+                                           file.string(), SQLite::OPEN_READONLY);
+                                     lookup = readers[worker].get();
+                                   } catch (const SQLite::Exception&) {
+                                   }
+                                 }
+                                 return prepare(walk.inputs[i], options, lookup);
+                               });
+    for (std::size_t i = 0; i < walk.inputs.size(); ++i) step(pool.take());
   }
+  writer.finish();
   report.seconds = seconds_since(started);
   return report;
 }

@@ -6,6 +6,8 @@
 -- Offsets (*_begin, *_end) are byte offsets, [begin, end).
 
 -- A country or former state (ISO 3166-1 alpha-3, or ISO 3166-3 alpha-4 for former states).
+-- Enumerations are checked with OR chains, not IN lists: SQLite 3.40 builds a
+-- temporary b-tree for an IN list on every insert, a large share of an import's time.
 CREATE TABLE countries (
   country_id     INTEGER PRIMARY KEY,
   code           TEXT NOT NULL UNIQUE
@@ -13,7 +15,7 @@ CREATE TABLE countries (
   alpha2         TEXT CHECK (alpha2 IS NULL OR alpha2 GLOB '[A-Z][A-Z]'),
   name           TEXT NOT NULL,
   official_name  TEXT,
-  former         INTEGER NOT NULL DEFAULT 0 CHECK (former IN (0, 1)),
+  former         INTEGER NOT NULL DEFAULT 0 CHECK (former = 0 OR former = 1),
   withdrawn_date TEXT CHECK (withdrawn_date IS NULL OR date(withdrawn_date) = withdrawn_date),
   successor_id   INTEGER REFERENCES countries (country_id)
 );
@@ -25,14 +27,17 @@ CREATE TABLE country_aliases (
   country_id       INTEGER NOT NULL REFERENCES countries (country_id) ON DELETE CASCADE,
   alias            TEXT NOT NULL,
   folded           TEXT NOT NULL,
-  kind             TEXT NOT NULL CHECK (kind IN ('name', 'short_name', 'official_name',
-                   'former_name', 'demonym', 'adjective', 'code')),
+  kind             TEXT NOT NULL CHECK (kind = 'name' OR kind = 'short_name' OR kind = 'official_name'
+                    OR kind = 'former_name' OR kind = 'demonym' OR kind = 'adjective'
+                    OR kind = 'code'),
   UNIQUE (country_id, alias, kind)
 );
 CREATE INDEX country_aliases_folded ON country_aliases (folded);
 
 -- One version of one imported article. A changed file with the same name becomes a
--- new version; the old row stays (replaced_by set) but its facts are removed.
+-- new version; the old row stays (replaced_by set) but its sentences and facts are removed.
+-- The text itself is stored once, in `sentences`; `sha256` identifies the raw file and
+-- the offsets below point into it and into the cleaned body.
 CREATE TABLE sources (
   source_id           INTEGER PRIMARY KEY,
   file                TEXT NOT NULL,
@@ -48,10 +53,9 @@ CREATE TABLE sources (
   language            TEXT,
   published_date      TEXT CHECK (published_date IS NULL OR date(published_date) = published_date),
   published_precision TEXT NOT NULL DEFAULT 'unknown'
-                      CHECK (published_precision IN ('unknown', 'year', 'month', 'day')),
+                      CHECK (published_precision = 'unknown' OR published_precision = 'year'
+                    OR published_precision = 'month' OR published_precision = 'day'),
   published_from      TEXT,
-  raw_text            TEXT NOT NULL,
-  body                TEXT NOT NULL,
   imported_at         TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now')),
   replaced_by         INTEGER REFERENCES sources (source_id),
   UNIQUE (file, version)
@@ -59,7 +63,7 @@ CREATE TABLE sources (
 CREATE INDEX sources_sha256 ON sources (sha256);
 CREATE INDEX sources_current ON sources (file) WHERE replaced_by IS NULL;
 
--- The body -> raw text map of a source: body[body_begin, +length) = raw_text[raw_begin, +length).
+-- The body -> raw file map of a source: body[body_begin, +length) = raw[raw_begin, +length).
 CREATE TABLE source_segments (
   source_id  INTEGER NOT NULL REFERENCES sources (source_id) ON DELETE CASCADE,
   body_begin INTEGER NOT NULL CHECK (body_begin >= 0),
@@ -68,17 +72,19 @@ CREATE TABLE source_segments (
   PRIMARY KEY (source_id, body_begin)
 ) WITHOUT ROWID;
 
--- A part of the raw text the cleaner left out of the body, and why.
+-- A part of the raw file the cleaner left out of the body, its text, and why.
 CREATE TABLE boilerplate (
   boilerplate_id INTEGER PRIMARY KEY,
   source_id      INTEGER NOT NULL REFERENCES sources (source_id) ON DELETE CASCADE,
   raw_begin      INTEGER NOT NULL,
   raw_end        INTEGER NOT NULL CHECK (raw_end >= raw_begin),
-  reason         TEXT NOT NULL
+  reason         TEXT NOT NULL,
+  text           TEXT NOT NULL
 );
 CREATE INDEX boilerplate_source ON boilerplate (source_id);
 
--- A sentence of a source's body; `seq` counts from 0.
+-- A sentence of a source's body; `seq` counts from 0. body_begin/body_end are byte
+-- offsets in the cleaned body, raw_begin/raw_end in the raw file.
 CREATE TABLE sentences (
   sentence_id INTEGER PRIMARY KEY,
   source_id   INTEGER NOT NULL REFERENCES sources (source_id) ON DELETE CASCADE,
@@ -91,16 +97,18 @@ CREATE TABLE sentences (
   UNIQUE (source_id, seq)
 );
 
--- Full-text index over sentences.text (external content; kept in step by triggers).
+-- Full-text index over sentences.text (external content). The importer indexes the
+-- sentences of a batch of articles in one statement when the batch commits (one row at a
+-- time would flush the index once per row); deletes and updates are kept in step by the
+-- triggers below. After inserting sentences by hand, index them with
+--   INSERT INTO sentences_fts (rowid, text) SELECT sentence_id, text FROM sentences WHERE ...;
+-- or rebuild the whole index: INSERT INTO sentences_fts (sentences_fts) VALUES ('rebuild');
 -- Query:  SELECT rowid, highlight(sentences_fts, 0, '[', ']') FROM sentences_fts
 --         WHERE sentences_fts MATCH 'viet nam' ORDER BY rank;
 CREATE VIRTUAL TABLE sentences_fts USING fts5 (
   text, content = 'sentences', content_rowid = 'sentence_id',
   tokenize = 'unicode61 remove_diacritics 2'
 );
-CREATE TRIGGER sentences_fts_insert AFTER INSERT ON sentences BEGIN
-  INSERT INTO sentences_fts (rowid, text) VALUES (new.sentence_id, new.text);
-END;
 CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
   INSERT INTO sentences_fts (sentences_fts, rowid, text) VALUES ('delete', old.sentence_id, old.text);
 END;
@@ -135,8 +143,8 @@ CREATE TABLE organizations (
   organization_id INTEGER PRIMARY KEY,
   name            TEXT NOT NULL,
   folded          TEXT NOT NULL UNIQUE,
-  kind            TEXT NOT NULL DEFAULT 'other' CHECK (kind IN ('international', 'party',
-                  'state_body', 'media', 'education', 'other')),
+  kind            TEXT NOT NULL DEFAULT 'other' CHECK (kind = 'international' OR kind = 'party' OR kind = 'state_body'
+                    OR kind = 'media' OR kind = 'education' OR kind = 'other'),
   country_id      INTEGER REFERENCES countries (country_id)
 );
 CREATE INDEX organizations_country ON organizations (country_id);
@@ -161,10 +169,12 @@ CREATE TABLE positions (
   country_id      INTEGER REFERENCES countries (country_id),
   start_date      TEXT CHECK (start_date IS NULL OR date(start_date) = start_date),
   start_precision TEXT NOT NULL DEFAULT 'unknown'
-                  CHECK (start_precision IN ('unknown', 'year', 'month', 'day')),
+                  CHECK (start_precision = 'unknown' OR start_precision = 'year' OR start_precision = 'month'
+                    OR start_precision = 'day'),
   end_date        TEXT CHECK (end_date IS NULL OR date(end_date) = end_date),
   end_precision   TEXT NOT NULL DEFAULT 'unknown'
-                  CHECK (end_precision IN ('unknown', 'year', 'month', 'day')),
+                  CHECK (end_precision = 'unknown' OR end_precision = 'year' OR end_precision = 'month'
+                    OR end_precision = 'day'),
   predecessor_id  INTEGER REFERENCES persons (person_id),
   successor_id    INTEGER REFERENCES persons (person_id),
   CHECK (end_date IS NULL OR start_date IS NULL OR end_date >= start_date)
@@ -178,16 +188,18 @@ CREATE INDEX positions_country ON positions (country_id, start_date);
 -- statements tell the same event: same key and overlapping dates.
 CREATE TABLE events (
   event_id           INTEGER PRIMARY KEY,
-  type               TEXT NOT NULL CHECK (type IN ('visit', 'meeting', 'summit', 'agreement',
-                     'relations_established', 'relations_upgraded', 'military_exercise',
-                     'aid', 'election', 'other')),
+  type               TEXT NOT NULL CHECK (type = 'visit' OR type = 'meeting' OR type = 'summit' OR type = 'agreement'
+                    OR type = 'relations_established' OR type = 'relations_upgraded'
+                    OR type = 'military_exercise' OR type = 'aid' OR type = 'election'
+                    OR type = 'other'),
   cameo              TEXT CHECK (cameo IS NULL OR cameo GLOB '[0-9][0-9][0-9]' OR cameo GLOB '[0-9][0-9][0-9][0-9]'),
   plover_category    TEXT,
   plover_mode        TEXT,
   start_date         TEXT CHECK (start_date IS NULL OR date(start_date) = start_date),
   end_date           TEXT CHECK (end_date IS NULL OR date(end_date) = end_date),
   date_precision     TEXT NOT NULL DEFAULT 'unknown'
-                     CHECK (date_precision IN ('unknown', 'year', 'month', 'day')),
+                     CHECK (date_precision = 'unknown' OR date_precision = 'year' OR date_precision = 'month'
+                    OR date_precision = 'day'),
   date_inferred_from TEXT,
   location           TEXT,
   summary            TEXT,
@@ -204,7 +216,7 @@ CREATE INDEX events_date ON events (start_date);
 CREATE TABLE event_participants (
   event_participant_id INTEGER PRIMARY KEY,
   event_id             INTEGER NOT NULL REFERENCES events (event_id) ON DELETE CASCADE,
-  role                 TEXT NOT NULL CHECK (role IN ('actor', 'counterpart', 'participant')),
+  role                 TEXT NOT NULL CHECK (role = 'actor' OR role = 'counterpart' OR role = 'participant'),
   country_id           INTEGER REFERENCES countries (country_id),
   person_id            INTEGER REFERENCES persons (person_id),
   organization_id      INTEGER REFERENCES organizations (organization_id),
@@ -220,13 +232,14 @@ CREATE INDEX event_participants_organization ON event_participants (organization
 -- acting side where there is one (the recogniser); pairs are unordered for search.
 CREATE TABLE relations (
   relation_id    INTEGER PRIMARY KEY,
-  kind           TEXT NOT NULL CHECK (kind IN ('diplomatic_relations_established',
-                 'recognition', 'treaty_signed', 'relations_upgraded')),
+  kind           TEXT NOT NULL CHECK (kind = 'diplomatic_relations_established' OR kind = 'recognition'
+                    OR kind = 'treaty_signed' OR kind = 'relations_upgraded'),
   country_a_id   INTEGER NOT NULL REFERENCES countries (country_id),
   country_b_id   INTEGER NOT NULL REFERENCES countries (country_id),
   date           TEXT CHECK (date IS NULL OR date(date) = date),
   date_precision TEXT NOT NULL DEFAULT 'unknown'
-                 CHECK (date_precision IN ('unknown', 'year', 'month', 'day')),
+                 CHECK (date_precision = 'unknown' OR date_precision = 'year' OR date_precision = 'month'
+                    OR date_precision = 'day'),
   event_id       INTEGER REFERENCES events (event_id) ON DELETE SET NULL,
   CHECK (country_a_id <> country_b_id)
 );
@@ -253,7 +266,7 @@ CREATE TABLE evidence (
   CHECK ((event_id IS NOT NULL) + (relation_id IS NOT NULL) + (position_id IS NOT NULL) +
          (person_id IS NOT NULL) + (organization_id IS NOT NULL) + (country_id IS NOT NULL) = 1)
 );
-CREATE INDEX evidence_source ON evidence (source_id);
+-- No index on source_id: a source's evidence is reached through its sentences.
 CREATE INDEX evidence_sentence ON evidence (sentence_id);
 CREATE INDEX evidence_event ON evidence (event_id) WHERE event_id IS NOT NULL;
 CREATE INDEX evidence_relation ON evidence (relation_id) WHERE relation_id IS NOT NULL;

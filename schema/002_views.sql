@@ -189,10 +189,10 @@ SELECT CASE WHEN v.event_id IS NOT NULL THEN 'event'
                 v.country_id) AS fact_id,
        s.file,
        t.seq AS sentence_seq,
-       CAST(substr(CAST(s.body AS BLOB), v.body_begin + 1, v.body_end - v.body_begin) AS TEXT)
+       CAST(substr(CAST(t.text AS BLOB), v.body_begin - t.body_begin + 1, v.body_end - v.body_begin) AS TEXT)
          AS stated,
        CAST(substr(CAST(t.text AS BLOB), 1, max(v.body_begin - t.body_begin, 0)) AS TEXT) || '[[' ||
-       CAST(substr(CAST(s.body AS BLOB), v.body_begin + 1, v.body_end - v.body_begin) AS TEXT) ||
+       CAST(substr(CAST(t.text AS BLOB), v.body_begin - t.body_begin + 1, v.body_end - v.body_begin) AS TEXT) ||
        ']]' || CAST(substr(CAST(t.text AS BLOB), v.body_end - t.body_begin + 1) AS TEXT) AS marked,
        v.body_begin,
        v.body_end,

@@ -96,6 +96,7 @@ struct WriterFixture {
   Writer::Written write(const Doc& d) {
     SQLite::Transaction tx(sql);
     const auto written = writer.write(d, sha_of(d));
+    writer.index_pending_sentences();
     tx.commit();
     return written;
   }
@@ -159,6 +160,7 @@ TEST_CASE_FIXTURE(WriterFixture, "writer: a write that throws mid-article leaves
       CHECK_THROWS_AS(writer.write(c.doc, sha_of(c.doc)), Error);
       CHECK(count("sources") == before.at("sources") + 1);  // it failed after the source row
     }  // no commit: rolled back
+    writer.forget_pending_sentences();
     CHECK(counts() == before);
     CHECK(matches("quokkas") == 0);
     CHECK(matches("walruses") == 1);

@@ -7,16 +7,21 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> all = [] {
   std::vector<Command> list = {
       {"import", "import article files or folders into a knowledge base",
-       "usage: annals import [--db FILE] [--quiet] PATH...\n\n"
+       "usage: annals import [--db FILE] [--threads N] [--batch N] [--max-file-mb N] [--quiet] PATH...\n\n"
        "Imports every .txt and .md file under each PATH (folders are read recursively;\n"
-       "a manifest.json beside the articles supplies metadata). Each article is one\n"
-       "transaction: a bad file is reported and skipped, the others are imported.\n"
+       "a manifest.json beside the articles supplies metadata). Files are analysed on\n"
+       "several threads and written in order, in batches: one transaction per batch and\n"
+       "a savepoint per article, so a bad file is reported and skipped, the others are\n"
+       "imported, and an interrupted import loses at most its open batch.\n"
        "Re-importing identical bytes changes nothing; a changed file replaces its old version.\n\n"
-       "  --db FILE   knowledge base to create or update (default annals.db)\n"
-       "  --quiet     no progress and no summary; errors are still printed\n\n"
+       "  --db FILE         knowledge base to create or update (default annals.db)\n"
+       "  --threads N       threads reading and analysing files (default: one per core)\n"
+       "  --batch N         articles per transaction (default 256; also at most 8 MB)\n"
+       "  --max-file-mb N   refuse files larger than N MB (default 64)\n"
+       "  --quiet           no progress and no summary; errors are still printed\n\n"
        "exit status: 0 all imported, 2 any file failed or bad usage\n"
        "example: annals import --db annals.db seeds/\n",
-       run_import, {"db"}, {"quiet"}},
+       run_import, {"db", "threads", "batch", "max-file-mb"}, {"quiet"}},
       {"export", "print the whole knowledge base as JSON",
        "usage: annals export [--db FILE] [--format json]\n\n"
        "Prints sources, countries, persons, organizations, events and relations as one\n"

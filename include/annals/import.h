@@ -24,6 +24,14 @@ struct ImportOptions {
   // How long to wait for another connection's write lock before failing with
   // "database is locked"; the import then stops, reporting the rest as not imported.
   int busy_timeout_ms = 5000;
+  // Threads that read and analyse files; 0 means one per core. One thread (the
+  // caller's) always does the writing; the result does not depend on the count.
+  unsigned threads = 0;
+  // Articles are written in batches, one transaction each (a savepoint per
+  // article): a batch commits after this many files or bytes, whichever first.
+  // Readers see whole batches; a crash loses at most the open batch.
+  std::size_t batch_articles = 256;
+  std::uintmax_t batch_bytes = 8u << 20;
   // Called after each file; may be empty.
   std::function<void(const ImportProgress&)> on_progress;
 };
@@ -49,8 +57,9 @@ struct ImportReport {
 };
 
 // Imports every .txt and .md file under `paths` (files, or folders read
-// recursively; a manifest.json in a folder supplies metadata). Each article is
-// analysed and written in its own transaction: a file that fails (unreadable,
+// recursively; a manifest.json in a folder supplies metadata). Files are read
+// and analysed on `options.threads` threads and written in input order, in
+// batched transactions with a savepoint per article: a file that fails (unreadable,
 // empty, binary, invalid UTF-8, too large, a database error) is reported in the
 // result with the reason and leaves nothing behind; the others are still
 // imported (a database-wide error, such as a lock held past busy_timeout_ms or

@@ -16,11 +16,13 @@ namespace {
 constexpr std::array<std::string_view, 6> kKinds = {"event", "relation", "position",
                                                      "person", "organization", "country"};
 
-// The evidence statement per kind; each WHERE names the column of its partial index.
+// The evidence statement per kind; each WHERE names the column of its partial
+// index. The stated words are cut from the sentence, which holds them, rather
+// than from the whole body.
 std::string evidence_sql(FactKind kind) {
   return "SELECT v.evidence_id, v.source_id, s.file, v.sentence_id, t.seq, t.text, t.body_begin, "
          "t.raw_begin, v.body_begin, v.body_end, "
-         "CAST(substr(CAST(s.body AS BLOB), v.body_begin + 1, v.body_end - v.body_begin) AS TEXT), "
+         "CAST(substr(CAST(t.text AS BLOB), v.body_begin - t.body_begin + 1, v.body_end - v.body_begin) AS TEXT), "
          "(SELECT b.text FROM sentences b WHERE b.source_id = t.source_id AND b.seq = t.seq - 1), "
          "(SELECT a.text FROM sentences a WHERE a.source_id = t.source_id AND a.seq = t.seq + 1) "
          "FROM evidence v JOIN sources s ON s.source_id = v.source_id "

@@ -151,6 +151,10 @@ Database Database::open(const std::filesystem::path& path, OpenMode mode) {
     if (mode == OpenMode::read_write) {
       use_wal(db);
       db.exec("PRAGMA synchronous = NORMAL");
+      // Statement journals and sorters in memory, and a page cache large enough
+      // for the indexes an import keeps looking up (64 MB at most).
+      db.exec("PRAGMA temp_store = MEMORY");
+      db.exec("PRAGMA cache_size = -65536");
       migrate(db, label);
     } else {
       db.exec("PRAGMA query_only = ON");

@@ -1,5 +1,7 @@
 #include "store/writer.h"
 
+#include "store/bulk_insert.h"
+
 #include "annals/error.h"
 #include "text/text.h"
 
@@ -46,7 +48,13 @@ std::pair<std::string, std::string> period(const Event& e) {
 
 }  // namespace
 
-Writer::Writer(SQLite::Database& db) : db_(db), sql_(db) {
+Writer::Writer(SQLite::Database& db)
+    : db_(db),
+      sql_(db),
+      evidence_(sql_,
+                "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, event_id, relation_id, "
+                "position_id, person_id, organization_id, country_id)",
+                10) {
   SQLite::Statement st(db_, "SELECT code, country_id FROM countries");
   while (st.executeStep()) country_ids_.emplace(st.getColumn(0).getString(), st.getColumn(1).getInt64());
 }
@@ -57,11 +65,14 @@ std::int64_t Writer::country_id(const std::string& code) {
   return it->second;
 }
 
-std::optional<std::string> Writer::already_stored(const std::string& file, const std::string& sha256) {
-  const ResetOnExit release(sql_);
-  auto& st = sql_(
-      "SELECT file, version FROM sources WHERE sha256 = ? AND replaced_by IS NULL "
-      "ORDER BY file = ? DESC LIMIT 1");
+namespace {
+
+constexpr const char* kStoredAs =
+    "SELECT file, version FROM sources WHERE sha256 = ? AND replaced_by IS NULL "
+    "ORDER BY file = ? DESC LIMIT 1";
+
+std::optional<std::string> read_stored_as(SQLite::Statement& st, const std::string& file,
+                                          const std::string& sha256) {
   st.bind(1, sha256);
   st.bind(2, file);
   if (!st.executeStep()) return std::nullopt;
@@ -70,8 +81,22 @@ std::optional<std::string> Writer::already_stored(const std::string& file, const
   return version > 1 ? fmt::format("{} (version {})", stored, version) : stored;
 }
 
+}  // namespace
+
+std::optional<std::string> stored_as(SQLite::Database& db, const std::string& file, const std::string& sha256) {
+  SQLite::Statement st(db, kStoredAs);
+  return read_stored_as(st, file, sha256);
+}
+
+std::optional<std::string> Writer::already_stored(const std::string& file, const std::string& sha256) {
+  const ResetOnExit release(sql_);
+  return read_stored_as(sql_(kStoredAs), file, sha256);
+}
+
 Writer::Written Writer::write(const Doc& doc, const std::string& sha256) {
   const ResetOnExit release(sql_);
+  evidence_.clear();  // rows queued by a write that threw
+  article_events_.clear();
   Written out;
   std::int64_t old = 0;
   int version = 1;
@@ -96,6 +121,7 @@ Writer::Written Writer::write(const Doc& doc, const std::string& sha256) {
   const auto persons = write_persons(doc, orgs);
   const auto events = write_events(doc, persons, orgs);
   write_relations(doc, events);
+  evidence_.flush();
   return out;
 }
 
@@ -103,8 +129,8 @@ std::int64_t Writer::insert_source(const Doc& doc, const std::string& sha256, in
   const Article& a = doc.article;
   auto& st = sql_(
       "INSERT INTO sources (file, version, sha256, title, title_from, publisher, publisher_from, "
-      "author, author_from, url, language, published_date, published_precision, published_from, "
-      "raw_text, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+      "author, author_from, url, language, published_date, published_precision, published_from) "
+      "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   st.bind(1, a.file);
   st.bind(2, version);
   st.bind(3, sha256);
@@ -119,8 +145,6 @@ std::int64_t Writer::insert_source(const Doc& doc, const std::string& sha256, in
   bind_optional(st, 12, day_or_null(a.published));
   st.bind(13, std::string(to_string(a.published ? a.published->precision : Precision::unknown)));
   bind_optional(st, 14, a.published ? std::optional<std::string>(a.published_from) : std::nullopt);
-  st.bind(15, a.raw);
-  st.bind(16, a.body);
   st.exec();
   const std::int64_t id = db_.getLastInsertRowid();
   for (const auto& seg : a.segments) {
@@ -132,53 +156,76 @@ std::int64_t Writer::insert_source(const Doc& doc, const std::string& sha256, in
     s.exec();
   }
   for (const auto& r : a.removed) {
-    auto& s = sql_("INSERT INTO boilerplate (source_id, raw_begin, raw_end, reason) VALUES (?,?,?,?)");
+    auto& s = sql_("INSERT INTO boilerplate (source_id, raw_begin, raw_end, reason, text) VALUES (?,?,?,?,?)");
     s.bind(1, id);
     s.bind(2, static_cast<std::int64_t>(r.raw.begin));
     s.bind(3, static_cast<std::int64_t>(r.raw.end));
     s.bind(4, r.reason);
+    const std::string_view removed = std::string_view(a.raw).substr(r.raw.begin, r.raw.end - r.raw.begin);
+    bind_text(s, 5, removed);
     s.exec();
   }
   return id;
 }
 
 std::vector<std::int64_t> Writer::insert_sentences(const Doc& doc, std::int64_t source) {
+  // Ids are given here, not taken from each insert, so the rows go in bulk.
+  std::int64_t next = db_.execAndGet("SELECT ifnull(max(sentence_id), 0) + 1 FROM sentences").getInt64();
   std::vector<std::int64_t> ids;
   ids.reserve(doc.sentences.size());
+  BulkInsert rows(sql_, "INSERT INTO sentences (sentence_id, source_id, seq, body_begin, body_end, raw_begin, raw_end, text)", 8);
   for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
     const Span s = doc.sentences[i];
-    auto& st = sql_(
-        "INSERT INTO sentences (source_id, seq, body_begin, body_end, raw_begin, raw_end, text) "
-        "VALUES (?,?,?,?,?,?,?)");
-    st.bind(1, source);
-    st.bind(2, static_cast<std::int64_t>(i));
-    st.bind(3, static_cast<std::int64_t>(s.begin));
-    st.bind(4, static_cast<std::int64_t>(s.end));
-    st.bind(5, static_cast<std::int64_t>(doc.article.raw_offset(s.begin)));
-    st.bind(6, static_cast<std::int64_t>(doc.article.raw_offset(s.end)));
-    st.bind(7, std::string(doc.text(s)));
-    st.exec();
-    ids.push_back(db_.getLastInsertRowid());
+    ids.push_back(next++);
+    rows.add({ids.back(), source, static_cast<std::int64_t>(i), static_cast<std::int64_t>(s.begin),
+              static_cast<std::int64_t>(s.end), static_cast<std::int64_t>(doc.article.raw_offset(s.begin)),
+              static_cast<std::int64_t>(doc.article.raw_offset(s.end)), doc.text(s)});
+  }
+  rows.flush();
+  if (!ids.empty()) {
+    if (!unindexed_first_) unindexed_first_ = ids.front();
+    unindexed_last_ = ids.back();
   }
   return ids;
 }
 
-// The old version keeps its row and raw text; its sentences and evidence go,
-// and so does every fact no other source states.
+void Writer::index_pending_sentences() {
+  if (!unindexed_first_) return;
+  const ResetOnExit release(sql_);
+  auto& st = sql_(
+      "INSERT INTO sentences_fts (rowid, text) SELECT sentence_id, text FROM sentences "
+      "WHERE sentence_id BETWEEN ? AND ?");
+  st.bind(1, unindexed_first_);
+  st.bind(2, unindexed_last_);
+  st.exec();
+  unindexed_first_ = unindexed_last_ = 0;
+}
+
+void Writer::forget_pending_sentences() { unindexed_first_ = unindexed_last_ = 0; }
+
+// The old version keeps its row; its sentences and evidence go, and so does
+// every fact no other source states.
 void Writer::retire(std::int64_t old_source, std::int64_t new_source) {
+  // The delete trigger takes rows out of the index, so they must be in it.
+  index_pending_sentences();
   const char* const fact_columns[] = {"event_id", "relation_id", "position_id", "person_id",
                                       "organization_id"};
   std::vector<std::pair<std::string, std::vector<std::int64_t>>> touched;
   for (const char* col : fact_columns) {
-    SQLite::Statement st(db_, fmt::format("SELECT DISTINCT {0} FROM evidence WHERE source_id = ? AND "
+    SQLite::Statement st(db_, fmt::format("SELECT DISTINCT {0} FROM evidence WHERE sentence_id IN "
+                                          "(SELECT sentence_id FROM sentences WHERE source_id = ?) AND "
                                           "{0} IS NOT NULL", col));
     st.bind(1, old_source);
     std::vector<std::int64_t> ids;
     while (st.executeStep()) ids.push_back(st.getColumn(0).getInt64());
     touched.emplace_back(col, std::move(ids));
   }
-  for (const char* table : {"evidence", "sentences", "source_segments", "boilerplate"}) {
-    SQLite::Statement st(db_, fmt::format("DELETE FROM {} WHERE source_id = ?", table));
+  // Evidence is found through its sentences (the index evidence has).
+  for (const char* sql :
+       {"DELETE FROM evidence WHERE sentence_id IN (SELECT sentence_id FROM sentences WHERE source_id = ?)",
+        "DELETE FROM sentences WHERE source_id = ?", "DELETE FROM source_segments WHERE source_id = ?",
+        "DELETE FROM boilerplate WHERE source_id = ?"}) {
+    SQLite::Statement st(db_, sql);
     st.bind(1, old_source);
     st.exec();
   }
@@ -219,24 +266,13 @@ std::int64_t Writer::sentence_for(const Doc& doc, Span span) const {
 }
 
 void Writer::add_evidence(const Doc& doc, Span span, Fact fact, std::int64_t id) {
-  // One statement per fact column: the evidence table has a foreign key for each.
-  static constexpr std::string_view kInsert[] = {
-      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, event_id) VALUES (?,?,?,?,?)",
-      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, relation_id) VALUES (?,?,?,?,?)",
-      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, position_id) VALUES (?,?,?,?,?)",
-      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, person_id) VALUES (?,?,?,?,?)",
-      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, organization_id) VALUES (?,?,?,?,?)",
-      "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, country_id) VALUES (?,?,?,?,?)",
-  };
   const std::int64_t sentence = sentence_for(doc, span);
   if (!sentence) return;  // outside every sentence: nothing to point at
-  auto& st = sql_(kInsert[static_cast<int>(fact)]);
-  st.bind(1, source_);
-  st.bind(2, sentence);
-  st.bind(3, static_cast<std::int64_t>(span.begin));
-  st.bind(4, static_cast<std::int64_t>(span.end));
-  st.bind(5, id);
-  st.exec();
+  // One column per kind of fact, each a foreign key; the others stay NULL.
+  BulkInsert::Value facts[6] = {nullptr, nullptr, nullptr, nullptr, nullptr, nullptr};
+  facts[static_cast<int>(fact)] = id;
+  evidence_.add({source_, sentence, static_cast<std::int64_t>(span.begin), static_cast<std::int64_t>(span.end),
+                 facts[0], facts[1], facts[2], facts[3], facts[4], facts[5]});
 }
 
 std::vector<std::int64_t> Writer::write_organizations(const Doc& doc) {
@@ -369,16 +405,16 @@ std::string Writer::merge_key(const Doc& doc, const Event& e) {
   return key;
 }
 
-// An event with the same key, stated by another source, whose period overlaps
-// (undated events only merge with undated ones).
+// An event with the same key, stated by another source (not one this article
+// wrote or merged into already), whose period overlaps (undated events only
+// merge with undated ones).
 std::optional<std::int64_t> Writer::find_same_event(const std::string& key, const Event& e) {
   auto& st = sql_(
       "SELECT e.event_id, e.start_date, ifnull(e.end_date, e.start_date), e.date_precision "
-      "FROM events e WHERE e.merge_key = ? AND NOT EXISTS "
-      "(SELECT 1 FROM evidence v WHERE v.event_id = e.event_id AND v.source_id = ?)");
+      "FROM events e WHERE e.merge_key = ?");
   st.bind(1, key);
-  st.bind(2, source_);
   while (st.executeStep()) {
+    if (article_events_.count(st.getColumn(0).getInt64())) continue;
     const bool dated = !st.getColumn(1).isNull();
     if (!e.start) {
       if (!dated) return st.getColumn(0).getInt64();
@@ -455,6 +491,7 @@ std::vector<std::int64_t> Writer::write_events(const Doc& doc, const std::vector
       st.exec();
     }
     for (const auto& span : e.evidence) add_evidence(doc, span, Fact::event, id);
+    article_events_.insert(id);
     ids.push_back(id);
   }
   return ids;

@@ -4,6 +4,7 @@
 // The caller owns the transaction: Writer never commits.
 
 #include "pipeline/doc.h"
+#include "store/bulk_insert.h"
 #include "store/statements.h"
 
 #include <SQLiteCpp/Database.h>
@@ -11,9 +12,15 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 namespace annals {
+
+// The stored source `sha256` is already in (the current version of `file`, or any
+// current source with the same bytes), as "file" or "file (version N)"; nullopt
+// when new. Reads only, so any connection to the knowledge base can answer.
+std::optional<std::string> stored_as(SQLite::Database& db, const std::string& file, const std::string& sha256);
 
 class Writer {
  public:
@@ -30,6 +37,14 @@ class Writer {
   // Stores `doc` as the current version of doc.article.file. Neither call leaves
   // a statement open, so no read transaction outlives the caller's transaction.
   Written write(const Doc& doc, const std::string& sha256);
+
+  // Sentences are written without their full-text index entries, which
+  // index_pending_sentences() adds for everything written since the last call in
+  // one statement (call it before the transaction commits); indexing row by row
+  // would flush the index once per row. forget_pending_sentences() drops the
+  // list after a rollback.
+  void index_pending_sentences();
+  void forget_pending_sentences();
 
   // The merge key of an event: type | sorted country codes (or person names when
   // no country takes part). Events with equal keys and overlapping dates are one.
@@ -56,6 +71,9 @@ class Writer {
   std::map<std::string, std::int64_t> country_ids_;
   std::int64_t source_ = 0;                 // the source being written
   std::vector<std::int64_t> sentence_ids_;  // by sentence index of the doc being written
+  std::int64_t unindexed_first_ = 0, unindexed_last_ = 0;  // sentence ids not yet in the index
+  BulkInsert evidence_;                   // evidence rows of the doc being written
+  std::set<std::int64_t> article_events_;  // events the doc being written stated
 };
 
 }  // namespace annals

@@ -1,0 +1,158 @@
+#include "import_batch.h"
+
+#include "annals/error.h"
+#include "store/connection.h"
+
+#include <SQLiteCpp/Exception.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+
+namespace annals {
+namespace {
+
+// An error of the database rather than of one article: every later article
+// would meet it too, so the import stops instead of waiting out the busy
+// timeout once per file.
+bool database_wide(const SQLite::Exception& e) {
+  switch (e.getErrorCode() & 0xff) {  // the primary code
+    case SQLITE_BUSY: case SQLITE_LOCKED: case SQLITE_READONLY: case SQLITE_FULL:
+    case SQLITE_IOERR: case SQLITE_CORRUPT: case SQLITE_NOTADB: case SQLITE_CANTOPEN:
+    case SQLITE_PERM:
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool written(const ImportedFile& f) {
+  return f.outcome == ImportOutcome::imported || f.outcome == ImportOutcome::replaced;
+}
+
+}  // namespace
+
+BatchWriter::BatchWriter(Database& db, const ImportOptions& options, ImportReport& report)
+    : db_(db), options_(options), report_(report), writer_(connection(db)) {}
+
+BatchWriter::~BatchWriter() {
+  if (!open_) return;
+  try {
+    connection(db_).exec("ROLLBACK");
+  } catch (const SQLite::Exception&) {
+    // Already rolled back by SQLite itself.
+  }
+}
+
+Prepared BatchWriter::not_tried(const ImportInput& in) const {
+  Prepared p;
+  p.result = ImportedFile{in.name, in.path.string(), ImportOutcome::failed, "not imported: " + stop_reason_};
+  return p;
+}
+
+std::size_t BatchWriter::pending_failures() const {
+  return std::count_if(batch_.begin(), batch_.end(),
+                       [](const ImportedFile& f) { return f.outcome == ImportOutcome::failed; });
+}
+
+void BatchWriter::add(Prepared&& p) {
+  if (p.doc && stopped()) p = not_tried(ImportInput{p.result.path, p.result.file, nullptr});
+  if (p.doc) write(p);
+  batch_.push_back(std::move(p.result));
+  sizes_.push_back(written(batch_.back()) ? p.bytes : 0);
+  batch_bytes_ += sizes_.back();
+  if (batch_.size() >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) commit();
+}
+
+void BatchWriter::finish() { commit(); }
+
+void BatchWriter::write(Prepared& p) {
+  SQLite::Database& sql = connection(db_);
+  ImportedFile& result = p.result;
+  try {
+    if (!open_) {
+      // IMMEDIATE takes the write lock up front (waiting out the busy timeout)
+      // rather than failing when a read turns into a write.
+      sql.exec("BEGIN IMMEDIATE");
+      open_ = true;
+    }
+    if (auto stored = writer_.already_stored(result.file, p.sha)) {
+      // Stored meanwhile by another process, or earlier in this import.
+      result.outcome = ImportOutcome::unchanged;
+      result.message = "same bytes as " + *stored;
+      return;
+    }
+    sql.exec("SAVEPOINT article");
+    try {
+      const auto w = writer_.write(*p.doc, p.sha);
+      sql.exec("RELEASE article");
+      result.outcome = w.replaced ? ImportOutcome::replaced : ImportOutcome::imported;
+      result.sentences = p.doc->sentences.size();
+      result.events = p.doc->events.size();
+      result.persons = p.doc->persons.size();
+    } catch (...) {
+      if (open_ && !sqlite3_get_autocommit(sql.getHandle())) sql.exec("ROLLBACK TO article; RELEASE article");
+      throw;
+    }
+  } catch (const SQLite::Exception& e) {
+    result.outcome = ImportOutcome::failed;
+    result.message = db_.path().string() + ": " + e.what();
+    if ((e.getErrorCode() & 0xff) == SQLITE_BUSY)
+      result.message += " (another process is writing to it; waited " +
+                        std::to_string(options_.busy_timeout_ms) + " ms)";
+    if (database_wide(e)) stop(result.message);
+  } catch (const Error& e) {
+    result.outcome = ImportOutcome::failed;
+    result.message = e.subject() == result.path ? e.reason() : e.what();
+  } catch (const std::exception& e) {
+    result.outcome = ImportOutcome::failed;
+    result.message = e.what();
+  }
+}
+
+void BatchWriter::commit() {
+  if (open_) {
+    try {
+      writer_.index_pending_sentences();
+      connection(db_).exec("COMMIT");
+      open_ = false;
+    } catch (const SQLite::Exception& e) {
+      stop(db_.path().string() + ": " + e.what());
+    }
+  }
+  for (std::size_t i = 0; i < batch_.size(); ++i) report_.bytes += sizes_[i];
+  std::move(batch_.begin(), batch_.end(), std::back_inserter(report_.files));
+  batch_.clear();
+  sizes_.clear();
+  batch_bytes_ = 0;
+}
+
+// Rolls the open batch back: its written files become "not imported".
+void BatchWriter::abandon(const std::string& why) {
+  if (open_) {
+    try {
+      SQLite::Database& sql = connection(db_);
+      if (!sqlite3_get_autocommit(sql.getHandle())) sql.exec("ROLLBACK");
+    } catch (const SQLite::Exception&) {
+      // SQLite rolled it back itself.
+    }
+    open_ = false;
+  }
+  writer_.forget_pending_sentences();
+  for (std::size_t i = 0; i < batch_.size(); ++i)
+    if (written(batch_[i])) {
+      batch_[i].outcome = ImportOutcome::failed;
+      batch_[i].message = "not imported: " + why;
+      batch_[i].sentences = batch_[i].events = batch_[i].persons = 0;
+      sizes_[i] = 0;
+    }
+  batch_bytes_ = 0;
+}
+
+void BatchWriter::stop(const std::string& why) {
+  if (stopped()) return;
+  stop_reason_ = why;
+  stopped_.store(true);
+  abandon(why);
+}
+
+}  // namespace annals
