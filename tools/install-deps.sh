@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Installs what annals needs from Debian's packages, only what is missing.
 # Idempotent: a second run installs nothing. Needs root (or sudo) when anything is missing.
+#   tools/install-deps.sh          what the build and the tests need
+#   tools/install-deps.sh bench    also gnuplot-nox, for the benchmark plots
 set -euo pipefail
 
 packages=(
@@ -9,6 +11,7 @@ packages=(
   libfmt-dev libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev
   iso-codes
 )
+[ "${1:-}" = bench ] && packages+=(gnuplot-nox)
 
 missing=()
 for p in "${packages[@]}"; do

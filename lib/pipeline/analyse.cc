@@ -45,27 +45,41 @@ void append_mentions(Doc& doc, std::vector<Mention> more) {
 
 }  // namespace
 
-Doc analyse(Article article, const Gazetteer& gazetteer) {
+Doc analyse(Article article, const Gazetteer& gazetteer, StageListener* listener) {
+  auto done = [&](std::string_view stage) {
+    if (listener) listener->stage_done(stage);
+  };
   Doc doc;
   doc.article = std::move(article);
   infer_published(doc.article);
   doc.sentences = split_sentences(doc.article.body);
-  doc.mentions = find_countries(doc, gazetteer);
-  auto orgs = find_organizations(doc, gazetteer);
+  done("sentences");
+  // One folding of the body serves countries, organisations and places.
+  const TokenizedText body = tokenize(doc.article.body);
+  const std::vector<PhraseMatch> countries = gazetteer.match_countries(body);
+  doc.mentions = find_countries(doc, gazetteer, countries);
+  done("countries");
+  auto orgs = find_organizations(doc, gazetteer, body, countries);
   doc.organizations = std::move(orgs.organizations);
   append_mentions(doc, std::move(orgs.mentions));
   std::stable_sort(doc.mentions.begin(), doc.mentions.end(),
                    [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  done("organizations");
   auto persons = find_persons(doc);
   doc.persons = std::move(persons.persons);
   append_mentions(doc, std::move(persons.mentions));
   home_country(doc, gazetteer);
   std::stable_sort(doc.mentions.begin(), doc.mentions.end(),
                    [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
-  doc.places = find_places(doc, gazetteer);
+  done("persons");
+  doc.places = find_places(doc, gazetteer, body);
+  done("places");
   doc.dates = find_dates(doc.article.body, doc.article.published);
+  done("dates");
   doc.events = extract_events(doc);
+  done("events");
   doc.relations = extract_relations(doc);
+  done("relations");
   return doc;
 }
 

@@ -4,10 +4,21 @@
 
 #include "pipeline/doc.h"
 
+#include <string_view>
+
 namespace annals {
 
 class Gazetteer;
 
-Doc analyse(Article article, const Gazetteer& gazetteer);
+// Told the name of each stage of analyse() as it ends; for benchmarks.
+class StageListener {
+ public:
+  virtual ~StageListener() = default;
+  virtual void stage_done(std::string_view stage) = 0;
+};
+
+// The Doc of `article`: sentences, mentions, persons, organisations, places,
+// dates, events and relations. `listener`, when given, hears each stage end.
+Doc analyse(Article article, const Gazetteer& gazetteer, StageListener* listener = nullptr);
 
 }  // namespace annals

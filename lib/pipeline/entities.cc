@@ -15,6 +15,8 @@ namespace {
 
 using namespace org_words;
 
+constexpr std::size_t kMaxNameWords = 24;  // a state agency's full name may run to 18
+
 bool in(std::string_view word, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), word) != set.end();
 }
@@ -40,6 +42,7 @@ bool glue(std::string_view gap) {
 
 std::vector<Word> words_of(const TokenizedText& t) {
   std::vector<Word> words;
+  words.reserve(t.tokens.size());
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
     const Span s = t.tokens[i].source;
     if (!words.empty() && glue(text_of(t.source, {words.back().span.end, s.begin}))) {
@@ -61,19 +64,17 @@ struct Range {
 
 class OrganizationFinder {
  public:
-  OrganizationFinder(const Doc& doc, const Gazetteer& g)
-      : g_(g),
-        text_(tokenize(doc.article.body)),
-        words_(words_of(text_)),
-        countries_(g.match_countries(text_)) {}
+  OrganizationFinder(const Gazetteer& g, const TokenizedText& body,
+                     const std::vector<PhraseMatch>& countries)
+      : g_(g), text_(body), words_(words_of(text_)), countries_(countries) {}
 
   OrganizationResult run();
 
  private:
   const Gazetteer& g_;
-  TokenizedText text_;
+  const TokenizedText& text_;
   std::vector<Word> words_;
-  std::vector<PhraseMatch> countries_;
+  const std::vector<PhraseMatch>& countries_;  // ordered by position, disjoint
   std::vector<PhraseMatch> known_matches_;
   OrganizationResult result_;
   std::map<std::size_t, std::size_t> known_;                 // gazetteer index -> result index
@@ -101,6 +102,14 @@ class OrganizationFinder {
   std::optional<std::string> possessive_country(std::size_t word) const;
   bool country_covers(Span span) const;
 };
+
+// The first match in `matches` (ordered by position, disjoint) that starts at or
+// after `pos`: the country and organisation matches are searched, not scanned.
+std::vector<PhraseMatch>::const_iterator starting_from(const std::vector<PhraseMatch>& matches,
+                                                       std::size_t pos) {
+  return std::lower_bound(matches.begin(), matches.end(), pos,
+                          [](const PhraseMatch& m, std::size_t p) { return m.span.begin < p; });
+}
 
 bool OrganizationFinder::joinable(std::size_t a) const {
   const std::string_view g = gap(a, a + 1);
@@ -182,6 +191,9 @@ std::optional<Range> OrganizationFinder::assemble(Range run, const std::vector<R
   std::size_t last = head_chunk.last;
   for (std::size_t c = k + 1; c < chunks.size(); ++c) {
     const Range chunk = chunks[c];
+    // No organisation's name runs this long; a longer run is a list or garbage,
+    // and reading no further keeps assembling from every chunk linear.
+    if (chunk.last - first > kMaxNameWords) break;
     bool has_and = false;
     for (std::size_t w = chunks[c - 1].last; w < chunk.first; ++w)
       has_and = has_and || words_[w].folded == "and";
@@ -206,14 +218,14 @@ std::optional<Range> OrganizationFinder::assemble(Range run, const std::vector<R
 
 // "of Laos Saleumxay Kommasith": a country name opening a part ends the name there.
 std::optional<std::size_t> OrganizationFinder::truncate_after_country(Range chunk) const {
-  for (const auto& m : countries_) {
-    if (m.span.begin != words_[chunk.first].span.begin) continue;
-    const auto kind = AliasKind(m.entry->kind);
-    if (kind == AliasKind::adjective || kind == AliasKind::demonym) return std::nullopt;
-    for (std::size_t w = chunk.first; w < chunk.last; ++w)
-      if (words_[w].span.end == m.span.end)
-        return w + 1 < chunk.last ? std::optional(w + 1) : std::nullopt;
-  }
+  const auto it = starting_from(countries_, words_[chunk.first].span.begin);
+  if (it == countries_.end() || it->span.begin != words_[chunk.first].span.begin) return std::nullopt;
+  const PhraseMatch& m = *it;
+  const auto kind = AliasKind(m.entry->kind);
+  if (kind == AliasKind::adjective || kind == AliasKind::demonym) return std::nullopt;
+  for (std::size_t w = chunk.first; w < chunk.last; ++w)
+    if (words_[w].span.end == m.span.end)
+      return w + 1 < chunk.last ? std::optional(w + 1) : std::nullopt;
   return std::nullopt;
 }
 
@@ -396,12 +408,13 @@ void OrganizationFinder::mention(Span span, std::size_t entity) {
 // known bodies inside it ("Party Central Committee of the CPV" -> VNM).
 std::optional<std::string> OrganizationFinder::single_country(Span span) const {
   std::set<std::string> codes;
-  for (const auto& m : countries_)
-    if (span.contains(m.span)) codes.insert(g_.countries()[m.entry->target].code);
+  for (auto it = starting_from(countries_, span.begin); it != countries_.end() && it->span.begin < span.end; ++it)
+    if (span.contains(it->span)) codes.insert(g_.countries()[it->entry->target].code);
   if (codes.empty())
-    for (const auto& m : known_matches_)
-      if (span.contains(m.span) && span != m.span)
-        if (const auto& c = g_.organizations()[m.entry->target].country) codes.insert(*c);
+    for (auto it = starting_from(known_matches_, span.begin);
+         it != known_matches_.end() && it->span.begin < span.end; ++it)
+      if (span.contains(it->span) && span != it->span)
+        if (const auto& c = g_.organizations()[it->entry->target].country) codes.insert(*c);
   if (codes.size() != 1) return std::nullopt;
   return *codes.begin();
 }
@@ -410,18 +423,18 @@ std::optional<std::string> OrganizationFinder::single_country(Span span) const {
 std::optional<std::string> OrganizationFinder::possessive_country(std::size_t word) const {
   const Word& w = words_[word];
   if (w.last - w.first < 2 || text_.folded_of(w.last - 1, w.last) != "s") return std::nullopt;
-  for (const auto& m : countries_) {
-    const auto kind = AliasKind(m.entry->kind);
-    if (m.first == w.first && m.last == w.last - 1 && kind != AliasKind::adjective &&
-        kind != AliasKind::demonym)
-      return g_.countries()[m.entry->target].code;
-  }
-  return std::nullopt;
+  const auto it = starting_from(countries_, w.span.begin);
+  if (it == countries_.end() || it->first != w.first || it->last != w.last - 1) return std::nullopt;
+  const auto kind = AliasKind(it->entry->kind);
+  if (kind == AliasKind::adjective || kind == AliasKind::demonym) return std::nullopt;
+  return g_.countries()[it->entry->target].code;
 }
 
+// Matches are disjoint, so only the last one starting at or before `span` can hold it.
 bool OrganizationFinder::country_covers(Span span) const {
-  return std::any_of(countries_.begin(), countries_.end(),
-                     [&](const PhraseMatch& m) { return m.span.contains(span); });
+  auto it = std::upper_bound(countries_.begin(), countries_.end(), span.begin,
+                             [](std::size_t p, const PhraseMatch& m) { return p < m.span.begin; });
+  return it != countries_.begin() && std::prev(it)->span.contains(span);
 }
 
 OrganizationResult OrganizationFinder::run() {
@@ -441,9 +454,14 @@ OrganizationResult OrganizationFinder::run() {
 }  // namespace
 
 std::vector<Mention> find_countries(const Doc& doc, const Gazetteer& g) {
-  const TokenizedText text = tokenize(doc.article.body);
+  return find_countries(doc, g, g.match_countries(tokenize(doc.article.body)));
+}
+
+std::vector<Mention> find_countries(const Doc& doc, const Gazetteer& g,
+                                    const std::vector<PhraseMatch>& countries) {
   std::vector<Mention> out;
-  for (const auto& m : g.match_countries(text)) {
+  out.reserve(countries.size());
+  for (const auto& m : countries) {
     Mention mention;
     mention.span = m.span;
     mention.kind = EntityKind::country;
@@ -461,7 +479,13 @@ std::vector<Mention> find_countries(const Doc& doc, const Gazetteer& g) {
 }
 
 OrganizationResult find_organizations(const Doc& doc, const Gazetteer& g) {
-  return OrganizationFinder(doc, g).run();
+  const TokenizedText body = tokenize(doc.article.body);
+  return find_organizations(doc, g, body, g.match_countries(body));
+}
+
+OrganizationResult find_organizations(const Doc&, const Gazetteer& g, const TokenizedText& body,
+                                      const std::vector<PhraseMatch>& countries) {
+  return OrganizationFinder(g, body, countries).run();
 }
 
 }  // namespace annals

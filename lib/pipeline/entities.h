@@ -8,6 +8,8 @@
 namespace annals {
 
 class Gazetteer;  // lib/pipeline/gazetteer.h: immutable, shareable across threads
+struct TokenizedText;  // lib/pipeline/phrases.h
+struct PhraseMatch;
 // The gazetteer of the data built into the library, made on first use.
 const Gazetteer& default_gazetteer();
 
@@ -18,6 +20,9 @@ const Gazetteer& default_gazetteer();
 // "Lao-Russian" gives two adjectives, "Russia's" the name. Cities ("Hanoi",
 // "Mexico City") are not countries. Names inside organisation names are kept.
 std::vector<Mention> find_countries(const Doc& doc, const Gazetteer& g);
+// The same from `countries`, the gazetteer's country matches in the body.
+std::vector<Mention> find_countries(const Doc& doc, const Gazetteer& g,
+                                    const std::vector<PhraseMatch>& countries);
 
 struct OrganizationResult {
   std::vector<Organization> organizations;
@@ -34,5 +39,9 @@ struct OrganizationResult {
 // of Sciences" -> RUS); "Lao Party" names a country's only known party.
 // Mentions are ordered by position, longer first; nested names each get one.
 OrganizationResult find_organizations(const Doc& doc, const Gazetteer& g);
+// The same over `body`, tokenize(doc.article.body), and `countries`, the
+// gazetteer's country matches in it: analyse() folds the body once for all stages.
+OrganizationResult find_organizations(const Doc& doc, const Gazetteer& g, const TokenizedText& body,
+                                      const std::vector<PhraseMatch>& countries);
 
 }  // namespace annals

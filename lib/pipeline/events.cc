@@ -34,7 +34,7 @@ constexpr std::size_t kMaxSentenceBytes = 3000;
 struct Context {
   const Doc& doc;
   std::vector<std::string> pair;        // main_pair(doc)
-  std::size_t lead_line_end = 0;        // body offset where the lead paragraph ends
+  Span lead;                            // the lead line of the body (lead_of), maybe empty
 };
 
 std::vector<Span> clauses_of(const Doc& doc, Span sentence) {
@@ -132,7 +132,11 @@ std::optional<std::size_t> first_person_in(const Doc& doc, Span s) {
 // clause ("Ruto, who was elected in 2022, arrived on Friday").
 const DateMention* nearest_date(const Doc& doc, Span clause, Span trigger) {
   const DateMention *inside = nullptr, *after = nullptr, *before = nullptr;
-  for (const auto& d : doc.dates) {
+  // Dates are ordered by start: only those starting inside the clause can lie in it.
+  const auto from = std::lower_bound(doc.dates.begin(), doc.dates.end(), clause.begin,
+                                     [](const DateMention& d, std::size_t pos) { return d.span.begin < pos; });
+  for (auto it = from; it != doc.dates.end() && it->span.begin < clause.end; ++it) {
+    const DateMention& d = *it;
     if (!clause.contains(d.span)) continue;
     if (d.span.overlaps(trigger) || trigger.contains(d.span)) inside = inside ? inside : &d;
     else if (d.span.begin >= trigger.end) after = after ? after : &d;
@@ -241,18 +245,23 @@ std::set<std::size_t> persons_of(const Event& e) {
   return out;
 }
 
-bool is_lead(const Doc& doc, Span sentence) {
-  // The lead is the first line of the body that reads like prose (12+ words).
+// The lead: the first line of the body that reads like prose (12+ words).
+// Worked out once per article: a body of one long line would make it quadratic.
+Span lead_of(const Doc& doc) {
   const std::string_view body = doc.article.body;
   std::size_t start = 0;
   while (start < body.size()) {
     std::size_t end = body.find('\n', start);
     if (end == std::string_view::npos) end = body.size();
-    const auto words = std::count(body.begin() + start, body.begin() + end, ' ');
-    if (words >= 11) return sentence.begin >= start && sentence.begin < end;
+    const auto words = std::count(body.begin() + long(start), body.begin() + long(end), ' ');
+    if (words >= 11) return {start, end};
     start = end + 1;
   }
-  return false;
+  return {};
+}
+
+bool is_lead(const Context& ctx, Span sentence) {
+  return sentence.begin >= ctx.lead.begin && sentence.begin < ctx.lead.end;
 }
 
 // The subject of the most recent earlier sentence that names a person.
@@ -352,7 +361,9 @@ void assign_sides(const Doc& doc, Candidate& c, const Sides& s, std::optional<st
 void drop_location_countries(const Doc& doc, const std::vector<Token>& tokens, const Candidate& c, Sides& s,
                              Span clause) {
   if (c.event.type != "meeting" && c.event.type != "summit") return;
-  for (const auto& m : doc.mentions) {
+  const auto [first, last] = mentions_in(doc, clause);
+  for (auto it = first; it != last; ++it) {
+    const Mention& m = *it;
     if (m.kind != EntityKind::country || m.adjective || !clause.contains(m.span)) continue;
     const std::size_t k = token_at(tokens, m.span.begin);
     if (k < 1 || k >= tokens.size()) continue;
@@ -406,7 +417,7 @@ void date_event(const Context& ctx, Candidate& c, Span sentence, Span clause, Sp
     }
   }
   const auto& pub = doc.article.published;
-  if (c.anaphoric || !pub || pub->precision < Precision::month || !is_lead(doc, sentence)) return;
+  if (c.anaphoric || !pub || pub->precision < Precision::month || !is_lead(ctx, sentence)) return;
   c.event.start = FuzzyDate{pub->day.year() / pub->day.month() / 1, Precision::month};
   c.event.date_inferred_from = "not stated; told in the lead of an article published " + to_iso(*pub);
 }
@@ -616,8 +627,8 @@ void inherit_dates(const Doc& doc, std::vector<Event>& events) {
 }  // namespace
 
 std::vector<Event> extract_events(const Doc& doc) {
-  Context ctx{doc, main_pair(doc), 0};
-  const auto& triggers = default_triggers();
+  Context ctx{doc, main_pair(doc), lead_of(doc)};
+  const auto& triggers = default_trigger_index();
   std::vector<Event> events;
   std::vector<Candidate> previous;
   for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
@@ -662,7 +673,7 @@ std::vector<Event> extract_events(const Doc& doc) {
 
 std::vector<Relation> extract_relations(const Doc& doc) {
   std::vector<Relation> out;
-  const auto& triggers = default_triggers();
+  const auto& triggers = default_trigger_index();
   for (std::size_t i = 0; i < doc.events.size(); ++i) {
     const Event& e = doc.events[i];
     // The relation kind follows the trigger that stated the event first.

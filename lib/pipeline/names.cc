@@ -16,12 +16,11 @@ bool initial_at(const Scan& s, std::size_t j) {
 
 bool name_word(const Scan& s, std::size_t j, bool first, NameMode mode) {
   const Token& t = s.tok[j];
-  if (s.covered[j] >= 0 || kWeekdays.count(t.fold) || kInstitutionWords.count(t.fold)) return false;
-  if (first && kMonths.count(t.fold)) return false;
-  if (first ? mode == NameMode::loose && kStopWords.count(t.fold) : kInnerStopWords.count(t.fold))
-    return false;
+  if (s.covered[j] >= 0 || s.in(kWeekdays, j) || s.in(kInstitutionWords, j)) return false;
+  if (first && s.in(kMonths, j)) return false;
+  if (first ? mode == NameMode::loose && s.in(kStopWords, j) : s.in(kInnerStopWords, j)) return false;
   const std::string_view text = s.doc.text(t.span);
-  if (!first && kNameSuffixes.count(t.fold)) return true;  // "Elizabeth II"
+  if (!first && s.in(kNameSuffixes, j)) return true;  // "Elizabeth II"
   if (all_upper_word(text) && text.size() <= 5) return false;  // an acronym: "LPRP"
   return !title_at(s, j);
 }
@@ -29,7 +28,7 @@ bool name_word(const Scan& s, std::size_t j, bool first, NameMode mode) {
 // "bin Salman", "al-Assad", "von der Leyen": lowercase particles before a capitalised part.
 bool particle_before_name(const Scan& s, std::size_t j) {
   const std::size_t from = j;
-  for (; j < s.size() && s.tok[j].word && !s.tok[j].upper && kParticles.count(s.tok[j].fold); ++j)
+  for (; j < s.size() && s.tok[j].word && !s.tok[j].upper && s.in(kParticles, j); ++j)
     if (s.is(j + 1, "-") && s.glued(j + 1)) ++j;
   return j > from && s.cap(j) && !s.tok[j].line_before;
 }
@@ -41,17 +40,24 @@ std::vector<Part> core_of(const std::vector<Part>& full) {
   return core;
 }
 
+// No name has this many parts: a longer run of capitalised words or initials
+// is a list, a heading or garbage. Reading no further keeps a scan that asks at
+// every token of such a run linear.
+constexpr std::size_t kMaxParts = 12;
+
 }  // namespace
 
 std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode) {
   Name n{k, k, {}, {}};
   std::size_t j = k, words = 0;
+  const std::size_t max_words = mode == NameMode::known ? 8 : 4;
   while (j < s.size() && (j == k || !s.tok[j].line_before)) {
+    if (words > max_words || n.parts.size() >= kMaxParts) return std::nullopt;
     if (initial_at(s, j)) {
       n.parts.push_back({s.tok[j].fold, true});
       j += 2;
     } else if (s.cap(j) && name_word(s, j, n.parts.empty(), mode)) {
-      Part p{s.tok[j].fold, false, !n.parts.empty() && kNameSuffixes.count(s.tok[j].fold) > 0};
+      Part p{s.tok[j].fold, false, !n.parts.empty() && s.in(kNameSuffixes, j)};
       for (++j; s.is(j, "-") && s.glued(j) && s.glued(j + 1) && s.cap(j + 1); j += 2)
         p.fold += ' ' + s.tok[j + 1].fold;  // "Jean-Claude"
       const bool suffix = p.suffix;
@@ -72,10 +78,10 @@ std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode) {
     n.part_end.push_back(j);
   }
   while (!n.parts.empty() && n.parts.back().initial) n.parts.pop_back(), n.part_end.pop_back();
-  if (n.parts.empty() || words == 0 || words > (mode == NameMode::known ? 8u : 4u)) return std::nullopt;
+  if (n.parts.empty() || words == 0 || words > max_words) return std::nullopt;
   n.end = n.part_end.back();
   // "Ho Chi Minh City", "Victory Day": the run names a place or an occasion.
-  if (s.cap(n.end) && kInstitutionWords.count(s.tok[n.end].fold) && !s.tok[n.end].line_before)
+  if (s.cap(n.end) && s.in(kInstitutionWords, n.end) && !s.tok[n.end].line_before)
     return std::nullopt;
   return n;
 }
@@ -102,6 +108,36 @@ bool short_form_of(const std::vector<Part>& shorter, const std::vector<Part>& fu
     ++at, ++words;
   }
   return words + 1 < full.size() || shorter.size() != words + 1;
+}
+
+std::string key_of(const std::vector<Part>& parts) {
+  std::string key;
+  for (const Part& p : parts) {
+    key += p.fold;  // folded text holds no control characters
+    key += p.initial ? '\x01' : '\x02';
+    key += p.suffix ? '\x01' : '\x02';
+  }
+  return key;
+}
+
+void ShortFormIndex::add(const std::vector<Part>& full) {
+  if (!keys_.insert(key_of(full)).second) return;
+  for (const Part& p : full) {
+    auto& names = by_fold_[p.fold];
+    if (names.empty() || names.back() != &full) names.push_back(&full);
+  }
+}
+
+bool ShortFormIndex::shortens_any(const std::vector<Part>& x) {
+  if (x.empty()) return false;
+  const auto [it, added] = memo_.emplace(key_of(x), false);
+  if (added) {
+    const auto names = by_fold_.find(x.back().fold);
+    if (names != by_fold_.end())
+      it->second = std::any_of(names->second.begin(), names->second.end(),
+                               [&](const std::vector<Part>* y) { return short_form_of(x, *y, true); });
+  }
+  return it->second;
 }
 
 }  // namespace annals::person_parse

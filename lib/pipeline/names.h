@@ -8,6 +8,8 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace annals::person_parse {
@@ -42,5 +44,25 @@ std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode);
 // ("Marcos", "Ferdinand Marcos" for "Ferdinand Marcos Jr."), or initials and parts
 // ending in its last part ("T. Sisoulith", "V.V. Putin", "Minh Chính").
 bool short_form_of(const std::vector<Part>& shorter, const std::vector<Part>& full, bool any_part);
+
+// A string equal for two names exactly when their parts are ==.
+std::string key_of(const std::vector<Part>& parts);
+
+// Whether a name is a short form (any part) of one of a set of names, each
+// distinct name tested once and only against the names holding its last word
+// (every short form ends in a word of its full form): an article that repeats
+// one name thousands of times stays linear.
+class ShortFormIndex {
+ public:
+  // Adds `full`, which must outlive this index.
+  void add(const std::vector<Part>& full);
+  // True when short_form_of(x, y, true) for some added y.
+  bool shortens_any(const std::vector<Part>& x);
+
+ private:
+  std::unordered_set<std::string> keys_;  // key_of each added name
+  std::unordered_map<std::string, std::vector<const std::vector<Part>*>> by_fold_;
+  std::unordered_map<std::string, bool> memo_;  // key_of(x) -> answer
+};
 
 }  // namespace annals::person_parse

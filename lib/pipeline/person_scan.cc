@@ -64,9 +64,9 @@ TitleLexicon::TitleLexicon(std::string_view tsv) {
     TitleForm f{fold(line.substr(0, t1)), std::string(line.substr(t1 + 1, t2 - t1 - 1)),
                 parse_level(line.substr(t2 + 1), line_no)};
     levels_.emplace(f.canonical, f.level);
-    by_first_[f.folded.substr(0, f.folded.find(' '))].push_back(std::move(f));
+    by_first_.insert(f.folded.substr(0, f.folded.find(' '))).push_back(std::move(f));
   }
-  for (auto& [word, forms] : by_first_)
+  for (auto& [word, forms] : by_first_.items())
     std::stable_sort(forms.begin(), forms.end(), [](const TitleForm& a, const TitleForm& b) {
       return a.folded.size() > b.folded.size();
     });
@@ -129,6 +129,7 @@ const WordSet kSeparators = {"and", ",", "-", "\xE2\x80\x93", "\xE2\x80\x94", "&
 
 std::vector<Token> tokenize(std::string_view s, std::size_t offset) {
   std::vector<Token> out;
+  out.reserve(s.size() / 5);
   bool space = true, line = true;
   for (std::size_t pos = 0; pos < s.size();) {
     const std::size_t begin = pos;
@@ -167,6 +168,7 @@ std::vector<Token> tokenize(std::string_view s, std::size_t offset) {
       t.fold = std::string(s.substr(begin, pos - begin));
     }
     t.span = {begin + offset, pos + offset};
+    t.hash = word_hash(t.fold);
     out.push_back(std::move(t));
   }
   return out;
@@ -184,7 +186,19 @@ bool all_upper_word(std::string_view text) {
   return letters >= 2;
 }
 
+std::optional<TitleMatch> Scan::title(std::size_t k) const {
+  if (k >= tok.size()) return std::nullopt;
+  if (title_state_[k] == 0) {
+    const auto t = match_title(tok, titles, k);
+    title_state_[k] = t ? 2 : 1;
+    if (t) title_[k] = *t;
+  }
+  return title_state_[k] == 2 ? std::optional(title_[k]) : std::nullopt;
+}
+
 Scan::Scan(const Doc& d) : doc(d), tok(tokenize(d.article.body)) {
+  title_state_.assign(tok.size(), 0);
+  title_.resize(tok.size());
   covered.assign(tok.size(), -1);
   starts.assign(tok.size(), -1);
   mention_end.assign(d.mentions.size(), 0);
@@ -219,7 +233,9 @@ std::optional<TitleMatch> match_title(const std::vector<Token>& tok, const Title
                                       std::size_t k) {
   if (k >= tok.size() || !tok[k].word) return std::nullopt;
   const std::string& f = tok[k].fold;
-  const auto* forms = lex.starting_with(std::string_view(f).substr(0, f.find(' ')));
+  const auto* forms = f.find(' ') == std::string::npos
+                          ? lex.starting_with(f, tok[k].hash)
+                          : lex.starting_with(std::string_view(f).substr(0, f.find(' ')));
   if (!forms) return std::nullopt;
   for (const TitleForm& form : *forms) {
     std::string acc = f;

@@ -5,13 +5,14 @@
 // lib/pipeline/persons.cc, names.cc and titles.cc.
 
 #include "pipeline/doc.h"
+#include "text/word_map.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace annals::person_parse {
@@ -31,8 +32,11 @@ class TitleLexicon {
   static const TitleLexicon& get();
   // Forms whose first folded word is `word`, longest first; nullptr if none.
   const std::vector<TitleForm>* starting_with(std::string_view word) const {
-    auto it = by_first_.find(std::string(word));
-    return it == by_first_.end() ? nullptr : &it->second;
+    return by_first_.find(word);
+  }
+  // The same for `word` whose word_hash is `hash`.
+  const std::vector<TitleForm>* starting_with(std::string_view word, std::uint64_t hash) const {
+    return by_first_.find(word, hash);
   }
   // The level of a canonical title, or nullopt for an unknown one.
   std::optional<Level> level_of(const std::string& canonical) const {
@@ -42,11 +46,9 @@ class TitleLexicon {
 
  private:
   explicit TitleLexicon(std::string_view tsv);
-  std::unordered_map<std::string, std::vector<TitleForm>> by_first_;
+  WordMap<std::vector<TitleForm>> by_first_;
   std::unordered_map<std::string, Level> levels_;
 };
-
-using WordSet = std::unordered_set<std::string_view>;
 
 // Folded words (see persons.cc's uses): words that end or reject a name because
 // the run names a body, place or occasion; sentence openers; function words that
@@ -59,6 +61,7 @@ extern const WordSet kInstitutionWords, kStopWords, kInnerStopWords, kMonths, kW
 struct Token {
   Span span;
   std::string fold;  // fold() of a word; the character itself otherwise; "'s" for a possessive
+  std::uint64_t hash = 0;  // word_hash(fold), for the word lists
   bool word = false;
   bool upper = false;
   bool space_before = false;
@@ -71,6 +74,11 @@ std::vector<Token> tokenize(std::string_view s, std::size_t offset = 0);
 
 // True for a word of two or more letters, all capitals ("LPRP", "VOV").
 bool all_upper_word(std::string_view text);
+
+struct TitleMatch {
+  const TitleForm* form = nullptr;
+  std::size_t end = 0;  // token after the title
+};
 
 // The article as tokens with its country and organisation mentions.
 struct Scan {
@@ -87,22 +95,24 @@ struct Scan {
   bool is(std::size_t k, std::string_view f) const { return k < tok.size() && tok[k].fold == f; }
   bool cap(std::size_t k) const { return k < tok.size() && tok[k].word && tok[k].upper; }
   bool glued(std::size_t k) const { return k < tok.size() && !tok[k].space_before; }
+  // True when token k (< size()) is in `words`.
+  bool in(const WordSet& words, std::size_t k) const { return words.contains(tok[k].fold, tok[k].hash); }
   std::string_view text(std::size_t b, std::size_t e) const {
     return doc.text({tok[b].span.begin, tok[e - 1].span.end});
   }
-};
+  // match_title at token k, worked out once per token: titles and names ask
+  // about the same tokens many times.
+  std::optional<TitleMatch> title(std::size_t k) const;
 
-struct TitleMatch {
-  const TitleForm* form = nullptr;
-  std::size_t end = 0;  // token after the title
+ private:
+  mutable std::vector<std::uint8_t> title_state_;  // 0 not yet asked, 1 none, 2 title_[k]
+  mutable std::vector<TitleMatch> title_;
 };
 
 // The longest title starting at token k; "Secretary-General" and "Ph.D." match
 // across their glued punctuation. nullopt when none starts there.
 std::optional<TitleMatch> match_title(const std::vector<Token>& tok, const TitleLexicon& lex,
                                       std::size_t k);
-inline std::optional<TitleMatch> title_at(const Scan& s, std::size_t k) {
-  return match_title(s.tok, s.titles, k);
-}
+inline std::optional<TitleMatch> title_at(const Scan& s, std::size_t k) { return s.title(k); }
 
 }  // namespace annals::person_parse

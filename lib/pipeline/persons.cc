@@ -6,8 +6,11 @@
 #include "text/text.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 namespace annals {
 namespace {
@@ -80,16 +83,28 @@ class Finder {
   std::vector<Sighting> seen_;
   std::vector<std::vector<Part>> full_;           // person -> the name that defines it
   std::vector<std::vector<std::size_t>> members_;  // person -> its sightings
+  std::map<std::pair<std::size_t, std::size_t>, std::size_t> by_span_;  // add()ed span -> sighting
+  // For pick(), so that it looks only at persons a name can belong to:
+  std::vector<std::multiset<std::pair<std::size_t, std::size_t>>> spans_;  // person -> member spans
+  std::vector<std::size_t> longest_;  // person -> its longest member span
+  std::unordered_map<std::string, std::vector<std::size_t>> by_part_;  // fold of a full_ part -> persons
+  std::unordered_map<std::string, std::vector<std::size_t>> by_member_;  // key_of(member name) -> persons
+  void index_full(std::size_t person);
 };
+
+void add_once(std::vector<std::size_t>& v, std::size_t x) {
+  if (std::find(v.begin(), v.end(), x) == v.end()) v.push_back(x);
+}
 
 Sighting& Finder::add(const Name& n, std::vector<Position> positions, bool weak, std::size_t intro) {
   const Span sp = span(n.begin, n.end);
-  for (Sighting& x : seen_)
-    if (x.span == sp) {
-      x.positions.insert(x.positions.end(), positions.begin(), positions.end());
-      x.weak = x.weak && weak;
-      return x;
-    }
+  const auto [at, added] = by_span_.emplace(std::pair(sp.begin, sp.end), seen_.size());
+  if (!added) {
+    Sighting& x = seen_[at->second];
+    x.positions.insert(x.positions.end(), positions.begin(), positions.end());
+    x.weak = x.weak && weak;
+    return x;
+  }
   seen_.push_back({n, sp, std::move(positions), weak, intro, kNone, std::nullopt, std::nullopt});
   return seen_.back();
 }
@@ -153,7 +168,7 @@ std::optional<Name> Finder::name_before(std::size_t c) const {
   for (std::size_t b = c > 10 ? c - 10 : 0; b < c; ++b) {
     auto n = parse_name(s_, b, NameMode::loose);
     if (!n || n->end != c) continue;
-    if (n->parts.size() < 2 || (b > 0 && kPlacePrepositions.count(s_.tok[b - 1].fold))) return std::nullopt;
+    if (n->parts.size() < 2 || (b > 0 && s_.in(kPlacePrepositions, b - 1))) return std::nullopt;
     return n;
   }
   return std::nullopt;
@@ -185,10 +200,10 @@ void Finder::appositions() {
 // "Manalo's counterpart", "her Russian counterpart", "his late father") at token
 // k, or nullopt; `country` gets the adjective's country when one stands between.
 std::optional<std::size_t> Finder::relation_at(std::size_t k, std::optional<std::string>& country) const {
-  if (!kPossessives.count(s_.tok[k].fold)) return std::nullopt;
+  if (!s_.in(kPossessives, k)) return std::nullopt;
   std::size_t j = k + 1;
   for (std::size_t extra = 0; extra < 3 && j < s_.size(); ++extra) {
-    if (kRelationModifiers.count(s_.tok[j].fold)) {
+    if (s_.in(kRelationModifiers, j)) {
       ++j;
     } else if (const int mi = s_.starts[j]; mi >= 0 && s_.doc.mentions[mi].kind == EntityKind::country &&
                                            s_.doc.mentions[mi].adjective) {
@@ -198,7 +213,7 @@ std::optional<std::size_t> Finder::relation_at(std::size_t k, std::optional<std:
       break;
     }
   }
-  if (j >= s_.size() || !s_.tok[j].word || !kRelationalNouns.count(s_.tok[j].fold)) return std::nullopt;
+  if (j >= s_.size() || !s_.tok[j].word || !s_.in(kRelationalNouns, j)) return std::nullopt;
   return j;
 }
 
@@ -249,7 +264,7 @@ void Finder::bylines() {
     const bool line_end = k == s_.size() || s_.tok[k].line_before;
     const bool dated = s_.is(k, ",") && k + 1 < s_.size() && !s_.tok[k + 1].line_before &&
                        s_.tok[k + 1].word &&
-                       (kMonths.count(s_.tok[k + 1].fold) || (s_.tok[k + 1].fold[0] >= '0' && s_.tok[k + 1].fold[0] <= '9'));
+                       (s_.in(kMonths, k + 1) || (s_.tok[k + 1].fold[0] >= '0' && s_.tok[k + 1].fold[0] <= '9'));
     if ((by && line_end) || dated) add(*n, {}, false, i);
   }
 }
@@ -258,25 +273,52 @@ void Finder::assign(std::size_t sighting, std::size_t person) {
   if (person == full_.size()) {
     full_.push_back(seen_[sighting].name.parts);
     members_.emplace_back();
+    spans_.emplace_back();
+    longest_.push_back(0);
+    index_full(person);
   }
   seen_[sighting].person = person;
   members_[person].push_back(sighting);
+  const Span sp = seen_[sighting].span;
+  spans_[person].emplace(sp.begin, sp.end);
+  longest_[person] = std::max(longest_[person], sp.size());
+  add_once(by_member_[key_of(seen_[sighting].name.parts)], person);
+}
+
+void Finder::index_full(std::size_t person) {
+  for (const Part& p : full_[person]) add_once(by_part_[p.fold], person);
 }
 
 // The person whose name `x` is, or is a short form of; among several, the one
-// seen last before `x`, else the first seen after it. kNone if none.
+// seen last before `x`, else the first seen after it. kNone if none. Only
+// persons whose name holds x's last word (every short form ends in one) or who
+// were seen under x's very name are looked at.
 std::size_t Finder::pick(const Sighting& x, bool any_part) const {
+  const auto& parts = x.name.parts;
+  std::vector<std::size_t> candidates;
+  const auto by_part = by_part_.find(parts.back().fold);
+  if (by_part != by_part_.end()) candidates = by_part->second;
+  const auto by_member = by_member_.find(key_of(parts));
+  if (by_member != by_member_.end())
+    candidates.insert(candidates.end(), by_member->second.begin(), by_member->second.end());
+  std::sort(candidates.begin(), candidates.end());
+  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
   std::size_t best = kNone, best_before = 0, best_after = kNone;
-  for (std::size_t p = 0; p < full_.size(); ++p) {
-    bool fits = short_form_of(x.name.parts, full_[p], any_part);
-    std::size_t before = 0, after = kNone;
-    for (std::size_t m : members_[p]) {
-      const Sighting& y = seen_[m];
-      fits = fits || y.name.parts == x.name.parts;
-      if (y.span.begin < x.span.begin) before = std::max(before, y.span.end);
-      else after = std::min(after, y.span.begin);
-    }
+  for (std::size_t p : candidates) {
+    const bool fits = short_form_of(parts, full_[p], any_part) ||
+                      (by_member != by_member_.end() &&
+                       std::find(by_member->second.begin(), by_member->second.end(), p) != by_member->second.end());
     if (!fits) continue;
+    // The latest end of a member starting before x, the first start of one at or after it.
+    const auto& spans = spans_[p];
+    auto it = spans.lower_bound({x.span.begin, 0});
+    const std::size_t after = it == spans.end() ? kNone : it->first;
+    std::size_t before = 0;
+    while (it != spans.begin()) {
+      --it;
+      if (it->first + longest_[p] <= before) break;  // no earlier member can end later
+      before = std::max(before, it->second);
+    }
     if (before > 0 ? before > best_before : best_before == 0 && after < best_after)
       best = p, best_before = before, best_after = after;
   }
@@ -292,6 +334,7 @@ std::size_t Finder::widen(const Sighting& x) {
   for (std::size_t p = 0; p < full_.size(); ++p)
     if (full_[p].size() == 1 && std::find(parts.begin(), parts.end(), full_[p][0]) != parts.end()) {
       full_[p] = parts;
+      index_full(p);
       return p;
     }
   return kNone;
@@ -305,11 +348,12 @@ void Finder::cluster() {
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return seen_[a].span.begin < seen_[b].span.begin; });
   std::vector<std::size_t> later;
+  ShortFormIndex strong;
+  for (const Sighting& y : seen_)
+    if (!y.weak) strong.add(y.name.parts);
   for (std::size_t i : order) {
     const Sighting& x = seen_[i];
-    const bool shorter = std::any_of(seen_.begin(), seen_.end(), [&](const Sighting& y) {
-      return !y.weak && short_form_of(x.name.parts, y.name.parts, true);
-    });
+    const bool shorter = strong.shortens_any(x.name.parts);
     if (x.weak || shorter) {
       later.push_back(i);
       continue;
@@ -359,7 +403,7 @@ void Finder::known_forms() {
 // General Secretary of ...": a position of the person last named before.
 void Finder::elections() {
   for (std::size_t k = 0; k < s_.size(); ++k) {
-    if (!kElectionWords.count(s_.tok[k].fold)) continue;
+    if (!s_.in(kElectionWords, k)) continue;
     std::size_t j = k + 1;
     if (s_.is(j, "as")) ++j;
     if (s_.is(j, "the")) ++j;

@@ -55,8 +55,11 @@ bool overlaps_mention(const std::vector<Mention>& mentions, Span span) {
 }  // namespace
 
 std::vector<PlaceMention> find_places(const Doc& doc, const Gazetteer& g) {
+  return find_places(doc, g, tokenize(doc.article.body));
+}
+
+std::vector<PlaceMention> find_places(const Doc& doc, const Gazetteer& g, const TokenizedText& text) {
   const std::string_view body = doc.article.body;
-  const TokenizedText text = tokenize(body);
   std::vector<PlaceMention> out;
   for (const auto& m : g.match_places(text)) {
     if (longer_name(text, m) || overlaps_mention(doc.mentions, m.span)) continue;

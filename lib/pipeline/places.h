@@ -8,6 +8,7 @@
 namespace annals {
 
 class Gazetteer;  // lib/pipeline/gazetteer.h
+struct TokenizedText;  // lib/pipeline/phrases.h
 
 // The cities the body names, ordered by position, each with its country and
 // whether it is a capital: "Hanoi", "Hà Nội", "Kyiv"/"Kiev", "Mexico City",
@@ -18,5 +19,7 @@ class Gazetteer;  // lib/pipeline/gazetteer.h
 // ("Washington Post", "Denzel Washington"); a preposition or conjunction before
 // it does not count ("Talks In Hanoi"). Empty when the body names no city.
 std::vector<PlaceMention> find_places(const Doc& doc, const Gazetteer& g);
+// The same over `body`, tokenize(doc.article.body), made once by analyse().
+std::vector<PlaceMention> find_places(const Doc& doc, const Gazetteer& g, const TokenizedText& body);
 
 }  // namespace annals

@@ -43,7 +43,7 @@ std::optional<Phrase> parse_of(const Scan& s, std::size_t k) {
       k = last_anchor = std::max(s.mention_end[mi], k + 1);
     } else if ((s.cap(k) && s.covered[k] < 0) || (k > begin && s.is(k, "'s")) ||
                (k > begin && s.is(k, "-") && s.glued(k) && s.glued(k + 1) && s.cap(k + 1))) {
-      if (kInstitutionWords.count(s.tok[k].fold)) last_anchor = k + 1;
+      if (s.in(kInstitutionWords, k)) last_anchor = k + 1;
       ++k;
     } else {
       break;
@@ -129,7 +129,7 @@ std::optional<Chain> parse_chain(const Scan& s, std::size_t k) {
   while (auto g = parse_group(s, c.end)) {
     c.end = g->end;
     c.groups.push_back(std::move(*g));
-    if (c.end + 1 < s.size() && kSeparators.count(s.tok[c.end].fold) && !s.tok[c.end + 1].line_before &&
+    if (c.end + 1 < s.size() && s.in(kSeparators, c.end) && !s.tok[c.end + 1].line_before &&
         parse_group(s, c.end + 1)) {
       ++c.end;
       continue;

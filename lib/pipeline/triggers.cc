@@ -80,13 +80,47 @@ const std::vector<Trigger>& default_triggers() {
   return triggers;
 }
 
-std::vector<TriggerHit> find_triggers(const std::vector<Token>& tokens, const std::vector<Trigger>& triggers) {
-  std::vector<TriggerHit> all;
-  for (std::size_t i = 0; i < tokens.size(); ++i)
-    for (const auto& t : triggers) {
-      if (t.pattern.empty() || !element_matches(t.pattern[0], tokens[i].folded)) continue;
-      if (auto last = match_from(tokens, t, 0, i)) all.push_back({&t, i, *last});
+TriggerIndex::TriggerIndex(const std::vector<Trigger>& triggers) : triggers_(&triggers) {
+  for (std::size_t row = 0; row < triggers.size(); ++row) {
+    if (triggers[row].pattern.empty()) continue;
+    for (const std::string& alt : triggers[row].pattern[0]) {
+      if (!alt.empty() && alt.back() == '~') {
+        prefixes_.emplace_back(alt.substr(0, alt.size() - 1), row);
+        continue;
+      }
+      auto& rows = exact_.insert(alt);
+      if (rows.empty() || rows.back() != row) rows.push_back(row);
     }
+  }
+}
+
+void TriggerIndex::opened_by(std::string_view word, std::vector<std::size_t>& out) const {
+  const std::size_t from = out.size();
+  if (const auto* rows = exact_.find(word)) out.insert(out.end(), rows->begin(), rows->end());
+  bool more = false;
+  for (const auto& [prefix, row] : prefixes_)
+    if (word.starts_with(prefix)) out.push_back(row), more = true;
+  if (more) {
+    std::sort(out.begin() + long(from), out.end());
+    out.erase(std::unique(out.begin() + long(from), out.end()), out.end());
+  }
+}
+
+const TriggerIndex& default_trigger_index() {
+  static const TriggerIndex index(default_triggers());
+  return index;
+}
+
+std::vector<TriggerHit> find_triggers(const std::vector<Token>& tokens, const TriggerIndex& index) {
+  const auto& triggers = index.triggers();
+  std::vector<TriggerHit> all;
+  std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    rows.clear();
+    index.opened_by(tokens[i].folded, rows);
+    for (std::size_t row : rows)
+      if (auto last = match_from(tokens, triggers[row], 0, i)) all.push_back({&triggers[row], i, *last});
+  }
   // Earlier table rows first, then keep those that overlap nothing kept.
   std::stable_sort(all.begin(), all.end(), [](const TriggerHit& a, const TriggerHit& b) {
     return a.trigger < b.trigger;  // rows live in one vector, so address order is table order
@@ -100,6 +134,10 @@ std::vector<TriggerHit> find_triggers(const std::vector<Token>& tokens, const st
   }
   std::sort(kept.begin(), kept.end(), [](const TriggerHit& a, const TriggerHit& b) { return a.first < b.first; });
   return kept;
+}
+
+std::vector<TriggerHit> find_triggers(const std::vector<Token>& tokens, const std::vector<Trigger>& triggers) {
+  return find_triggers(tokens, TriggerIndex(triggers));
 }
 
 }  // namespace annals

@@ -3,6 +3,7 @@
 // them against a sentence's tokens.
 
 #include "pipeline/tokens.h"
+#include "text/word_map.h"
 
 #include <set>
 #include <string>
@@ -29,8 +30,28 @@ struct TriggerHit {
   std::size_t first = 0, last = 0;  // token indices, inclusive
 };
 
+// Triggers by the word that opens them, so that a token is tested only
+// against the rows it can start. Refers to `triggers`, which must outlive it.
+class TriggerIndex {
+ public:
+  explicit TriggerIndex(const std::vector<Trigger>& triggers);
+  const std::vector<Trigger>& triggers() const { return *triggers_; }
+  // Appends to `out` the rows (indexes into triggers()) whose first pattern
+  // word fits `word`, in table order.
+  void opened_by(std::string_view word, std::vector<std::size_t>& out) const;
+
+ private:
+  const std::vector<Trigger>* triggers_;
+  WordMap<std::vector<std::size_t>> exact_;                 // "visit" -> rows
+  std::vector<std::pair<std::string, std::size_t>> prefixes_;  // "attend" of "attend~" -> row
+};
+
+// The index of default_triggers().
+const TriggerIndex& default_trigger_index();
+
 // Non-overlapping trigger matches in `tokens`, ordered by position; where two
 // overlap the earlier table row wins.
+std::vector<TriggerHit> find_triggers(const std::vector<Token>& tokens, const TriggerIndex& index);
 std::vector<TriggerHit> find_triggers(const std::vector<Token>& tokens,
                                       const std::vector<Trigger>& triggers);
 

@@ -153,17 +153,22 @@ struct BufferOut {
   bool full() const { return false; }
 };
 
+// Writes into buffers sized beforehand (fold() never lengthens a text, see
+// BufferOut): no growth checks per byte.
 struct MapOut {
-  Folded& f;
+  char* text;
+  std::size_t* origin;
+  std::size_t* origin_end;
+  std::size_t n = 0;
   void space(std::size_t begin) {
-    f.text += ' ';
-    f.origin.push_back(begin);
-    f.origin_end.push_back(begin);
+    text[n] = ' ';
+    origin[n] = begin;
+    origin_end[n++] = begin;
   }
   void put(char c, std::size_t begin, std::size_t end) {
-    f.text += c;
-    f.origin.push_back(begin);
-    f.origin_end.push_back(end);
+    text[n] = c;
+    origin[n] = begin;
+    origin_end[n++] = end;
   }
   bool full() const { return false; }
 };
@@ -231,11 +236,14 @@ bool valid_utf8(std::string_view s) {
 
 Folded fold_with_map(std::string_view s) {
   Folded out;
-  out.text.reserve(s.size());
-  out.origin.reserve(s.size() + 1);
-  out.origin_end.reserve(s.size());
-  MapOut sink{out};
+  out.text.resize(s.size());
+  out.origin.resize(s.size() + 1);
+  out.origin_end.resize(s.size());
+  MapOut sink{out.text.data(), out.origin.data(), out.origin_end.data()};
   fold_each(s, sink);
+  out.text.resize(sink.n);
+  out.origin.resize(sink.n);
+  out.origin_end.resize(sink.n);
   out.origin.push_back(s.size());
   return out;
 }
