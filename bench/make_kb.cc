@@ -22,6 +22,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <map>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -78,6 +79,72 @@ std::string lower(std::string s) {
 struct Country {
   std::int64_t id;
   std::string code, name;
+};
+
+// Every write of a source's text: the source row, its sentences and their
+// full-text entries, in this one place, so that a change in how the schema
+// stores text is one edit here. Follows the schema it finds: sources with or
+// without raw_text/body, sentences as a table or as spans under a view, the
+// FTS index filled by a trigger or, in one statement at the end, by finish().
+struct TextWriter {
+  SQLite::Database& db;
+  bool raw_text = false, body = false, spans = false, fts_trigger = false;
+  std::unique_ptr<SQLite::Statement> source, sentence;
+
+  explicit TextWriter(SQLite::Database& d) : db(d) {
+    raw_text = column_exists("sources", "raw_text");
+    body = column_exists("sources", "body");
+    spans = db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'sentence_spans'").getInt();
+    fts_trigger = db.execAndGet("SELECT count(*) FROM sqlite_master WHERE type = 'trigger' AND "
+                                "name = 'sentences_fts_insert'").getInt();
+    source = std::make_unique<SQLite::Statement>(db, std::string("INSERT INTO sources (source_id, file, sha256") +
+        (raw_text ? ", raw_text" : "") + (body ? ", body" : "") + ") VALUES (?,?,?" + (raw_text ? ",?" : "") +
+        (body ? ",?" : "") + ")");
+    sentence = std::make_unique<SQLite::Statement>(db, std::string("INSERT INTO ") +
+        (spans ? "sentence_spans" : "sentences") +
+        " (sentence_id, source_id, seq, body_begin, body_end, raw_begin, raw_end" + (spans ? "" : ", text") +
+        ") VALUES (?,?,?,?,?,?,?" + (spans ? "" : ",?") + ")");
+  }
+  bool column_exists(const char* table, const char* column) {
+    SQLite::Statement st(db, std::string("SELECT count(*) FROM pragma_table_info('") + table + "') WHERE name = ?");
+    st.bind(1, column);
+    return st.executeStep() && st.getColumn(0).getInt() > 0;
+  }
+
+  // Source `id` whose body is `texts` joined by spaces, one sentence each, with
+  // ids first_sentence, first_sentence + 1, ...; returns each sentence's body offset.
+  std::vector<std::int64_t> write(std::int64_t id, const std::vector<std::string>& texts, std::int64_t first_sentence) {
+    std::string all;
+    std::vector<std::int64_t> begins;
+    for (const auto& t : texts) {
+      if (!all.empty()) all += ' ';
+      begins.push_back(static_cast<std::int64_t>(all.size()));
+      all += t;
+    }
+    char sha[65];
+    std::snprintf(sha, sizeof sha, "%064llx", static_cast<unsigned long long>(id));
+    source->reset();
+    source->bind(1, id), source->bind(2, "synthetic/" + std::to_string(id) + ".txt"), source->bind(3, sha);
+    int next = 4;
+    if (raw_text) source->bind(next++, all);
+    if (body) source->bind(next++, all);
+    source->exec();
+    for (std::size_t k = 0; k < texts.size(); ++k) {
+      const std::int64_t begin = begins[k], end = begin + static_cast<std::int64_t>(texts[k].size());
+      sentence->reset();
+      sentence->bind(1, first_sentence + static_cast<std::int64_t>(k)), sentence->bind(2, id);
+      sentence->bind(3, static_cast<std::int64_t>(k));
+      sentence->bind(4, begin), sentence->bind(5, end), sentence->bind(6, begin), sentence->bind(7, end);
+      if (!spans) sentence->bind(8, texts[k]);
+      sentence->exec();
+    }
+    return begins;
+  }
+
+  // Indexes every sentence at once when no trigger did it row by row.
+  void finish() {
+    if (!fts_trigger) db.exec("INSERT INTO sentences_fts (rowid, text) SELECT sentence_id, text FROM sentences");
+  }
 };
 
 struct Kb {
@@ -175,7 +242,7 @@ struct Kb {
     }
   }
 
-  void events(std::size_t n);
+  void events(std::size_t n, TextWriter& text);
   void relations(std::size_t n);
 };
 
@@ -193,11 +260,7 @@ const EventShape kShapes[] = {
     {"other", "spoke about", "010", 0.08},
 };
 
-void Kb::events(std::size_t n) {
-  SQLite::Statement source(db, "INSERT INTO sources (source_id, file, sha256, raw_text, body) VALUES (?,?,?,?,?)");
-  SQLite::Statement sentence(db,
-      "INSERT INTO sentences (sentence_id, source_id, seq, body_begin, body_end, raw_begin, raw_end, text) "
-      "VALUES (?,?,?,?,?,?,?,?)");
+void Kb::events(std::size_t n, TextWriter& text) {
   SQLite::Statement event(db,
       "INSERT INTO events (event_id, type, cameo, start_date, date_precision, location, summary, merge_key) "
       "VALUES (?,?,?,?,?,?,?,?)");
@@ -210,7 +273,6 @@ void Kb::events(std::size_t n) {
     const auto source_id = static_cast<std::int64_t>(first / per_source + 1);
     struct Row { std::string text; std::size_t verb_at, verb_len; };
     std::vector<Row> rows;
-    std::string body;
     const std::size_t last = std::min(n, first + per_source - 1);
     for (std::size_t e = first; e <= last; ++e) {
       const auto id = static_cast<std::int64_t>(e);
@@ -256,29 +318,17 @@ void Kb::events(std::size_t n) {
       if (counterpart) add("counterpart", 0, counterpart, 0);
       if (rng.chance(0.05)) add("participant", 0, 0, organizations[rng.below(organizations.size())]);
     }
-    for (const auto& r : rows) body += (body.empty() ? "" : " ") + r.text;
-    source.reset();
-    source.bind(1, source_id), source.bind(2, "synthetic/" + std::to_string(source_id) + ".txt");
-    char sha[65];
-    std::snprintf(sha, sizeof sha, "%064llx", static_cast<unsigned long long>(source_id));
-    source.bind(3, sha), source.bind(4, body), source.bind(5, body);
-    source.exec();
-    std::size_t at = 0;
+    std::vector<std::string> texts;
+    for (const auto& r : rows) texts.push_back(r.text);
+    const auto begins = text.write(source_id, texts, static_cast<std::int64_t>(first));
     for (std::size_t k = 0; k < rows.size(); ++k) {
       const auto sid = static_cast<std::int64_t>(first + k);
-      const auto begin = static_cast<std::int64_t>(at), end = static_cast<std::int64_t>(at + rows[k].text.size());
-      sentence.reset();
-      sentence.bind(1, sid), sentence.bind(2, source_id), sentence.bind(3, static_cast<std::int64_t>(k));
-      sentence.bind(4, begin), sentence.bind(5, end), sentence.bind(6, begin), sentence.bind(7, end);
-      sentence.bind(8, rows[k].text);
-      sentence.exec();
       evidence.reset();
       evidence.bind(1, source_id), evidence.bind(2, sid);
-      evidence.bind(3, begin + static_cast<std::int64_t>(rows[k].verb_at));
-      evidence.bind(4, begin + static_cast<std::int64_t>(rows[k].verb_at + rows[k].verb_len));
+      evidence.bind(3, begins[k] + static_cast<std::int64_t>(rows[k].verb_at));
+      evidence.bind(4, begins[k] + static_cast<std::int64_t>(rows[k].verb_at + rows[k].verb_len));
       evidence.bind(5, sid);  // event k of this source is event sid
       evidence.exec();
-      at += rows[k].text.size() + 1;
     }
   }
 }
@@ -336,7 +386,9 @@ int main(int argc, char** argv) {
   SQLite::Transaction tx(db);
   kb.organizations_(std::max<std::size_t>(n / 500, 10));
   kb.persons(std::max<std::size_t>(n / 20, 10));
-  kb.events(n);
+  TextWriter text(db);
+  kb.events(n, text);
+  text.finish();
   kb.relations(std::max<std::size_t>(n / 50, 10));
   tx.commit();
   db.exec("PRAGMA journal_mode = WAL");

@@ -1,13 +1,17 @@
 // query_bench: how long each question of include/annals/query.h takes on a
 // large knowledge base (bench/make_kb.cc builds one). Not a unit test.
 //
-//   query_bench KB.db [SAMPLES]     SAMPLES per question, default 1000
+//   query_bench KB.db [SAMPLES] [--csv OUT.csv]     SAMPLES per question, default 1000
+//
+// Built by the annals_query_bench target (bench/CMakeLists.txt);
+// tools/query_bench.sh builds a knowledge base, runs this and writes
+// bench/results/. A knowledge base of an older schema is migrated first.
 //
 // Arguments are drawn (with a fixed seed) from the knowledge base itself: the
 // countries of random events (so busy countries come up as often as users ask
 // about them), names of random persons, words of random sentences. Prints the
 // median, 99th percentile and maximum per question, and the mean number of
-// records returned.
+// records returned, in wall-clock time and in this thread's CPU time.
 
 #include "annals/database.h"
 #include "annals/query.h"
@@ -18,6 +22,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <ctime>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -63,10 +69,13 @@ struct Sampler {
     st.bind(2, role);
     return st.executeStep() ? st.getColumn(0).getString() : "USA";
   }
-  std::pair<std::string, std::string> pair_of_event() {
+  // Two countries of a random event, and the event.
+  std::pair<std::string, std::string> pair_of_event(std::int64_t* id = nullptr) {
     SQLite::Statement st(db, "SELECT c.code FROM event_participants ep JOIN countries c USING (country_id) "
                              "WHERE ep.event_id = ? ORDER BY ep.role");
-    st.bind(1, event());
+    const auto e = event();
+    if (id) *id = e;
+    st.bind(1, e);
     std::vector<std::string> codes;
     while (st.executeStep()) codes.push_back(st.getColumn(0).getString());
     return codes.size() >= 2 ? std::pair{codes[0], codes[1]} : std::pair{std::string("USA"), std::string("CHN")};
@@ -97,37 +106,42 @@ struct Sampler {
 };
 
 struct Question {
-  std::string name;
+  std::string name;  // no commas: tools/query_bench.sh splits the CSV at them
   // Draws arguments, then returns the timed call (which returns its result count).
   std::function<std::function<std::size_t()>(Sampler&, const Database&)> make;
 };
 
 std::vector<Question> questions() {
   using F = std::function<std::size_t()>;
-  const TimelineFilter page{.limit = 50};
   return {
-      {"timeline A B (all)", [](Sampler& s, const Database& db) -> F {
+      {"timeline A B: first page", [](Sampler& s, const Database& db) -> F {
          auto [a, b] = s.pair_of_event();
          return [&db, a, b] { return timeline(db, CountryCode(db, a), CountryCode(db, b)).size(); };
        }},
-      {"timeline A B, 5 years", [](Sampler& s, const Database& db) -> F {
+      {"timeline A B: page after", [](Sampler& s, const Database& db) -> F {
+         std::int64_t id = 0;
+         auto [a, b] = s.pair_of_event(&id);
+         const TimelineFilter f{.after = id};
+         return [&db, a, b, f] { return timeline(db, CountryCode(db, a), CountryCode(db, b), f).size(); };
+       }},
+      {"timeline A B: 5 years", [](Sampler& s, const Database& db) -> F {
          auto [a, b] = s.pair_of_event();
          const auto from = s.year_start();
          const TimelineFilter f{.from = from, .to = date::year_month_day(from.year() + date::years{4}, date::December, date::day{31})};
          return [&db, a, b, f] { return timeline(db, CountryCode(db, a), CountryCode(db, b), f).size(); };
        }},
-      {"timeline A, first 50", [page](Sampler& s, const Database& db) -> F {
+      {"timeline A: first page", [](Sampler& s, const Database& db) -> F {
          const auto a = s.country_of_event("actor");
-         return [&db, a, page] { return timeline(db, CountryCode(db, a), std::nullopt, page).size(); };
+         return [&db, a] { return timeline(db, CountryCode(db, a)).size(); };
        }},
-      {"timeline A, 1 year, visits", [](Sampler& s, const Database& db) -> F {
+      {"timeline A: 1 year of visits", [](Sampler& s, const Database& db) -> F {
          const auto a = s.country_of_event("actor");
          const auto from = s.year_start();
          const TimelineFilter f{.from = from, .to = date::year_month_day(from.year(), date::December, date::day{31}),
                                 .types = {"visit"}};
          return [&db, a, f] { return timeline(db, CountryCode(db, a), std::nullopt, f).size(); };
        }},
-      {"leaders A at date", [](Sampler& s, const Database& db) -> F {
+      {"leaders A at a date: page", [](Sampler& s, const Database& db) -> F {
          const auto a = s.country_of_event("actor");
          const auto at = s.year_start();
          return [&db, a, at] { return leaders(db, CountryCode(db, a), at).size(); };
@@ -140,25 +154,25 @@ std::vector<Question> questions() {
          const auto name = s.surname();
          return [&db, name] { return find_person(db, name).size(); };
        }},
-      {"events type + 1 year, 50", [](Sampler& s, const Database& db) -> F {
+      {"events type + 1 year", [](Sampler& s, const Database& db) -> F {
          const auto from = s.year_start();
          const EventFilter f{.type = "visit", .from = from,
-                             .to = date::year_month_day(from.year(), date::December, date::day{31}), .limit = 50};
+                             .to = date::year_month_day(from.year(), date::December, date::day{31})};
          return [&db, f] { return events(db, f).size(); };
        }},
       {"events person", [](Sampler& s, const Database& db) -> F {
          const EventFilter f{.person = s.person()};
          return [&db, f] { return events(db, f).size(); };
        }},
-      {"events country + type, 50", [](Sampler& s, const Database& db) -> F {
+      {"events country + type", [](Sampler& s, const Database& db) -> F {
          const auto a = s.country_of_event("counterpart");
-         return [&db, a] { return events(db, {.type = "agreement", .country = CountryCode(db, a), .limit = 50}).size(); };
+         return [&db, a] { return events(db, {.type = "agreement", .country = CountryCode(db, a)}).size(); };
        }},
       {"relations A B", [](Sampler& s, const Database& db) -> F {
          auto [a, b] = s.pair_of_relation();
          return [&db, a, b] { return relations(db, CountryCode(db, a), CountryCode(db, b)).size(); };
        }},
-      {"search 2 words, 20", [](Sampler& s, const Database& db) -> F {
+      {"search 2 words: top 20", [](Sampler& s, const Database& db) -> F {
          const auto q = s.words();
          return [&db, q] { return search(db, q, 20).size(); };
        }},
@@ -167,6 +181,14 @@ std::vector<Question> questions() {
          return [&db, f] { return evidence(db, f).size(); };
        }},
   };
+}
+
+// CPU time of this thread: on a machine others share, it leaves out the time
+// the scheduler gives them, which the wall clock counts.
+double thread_cpu_ms() {
+  timespec t{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return double(t.tv_sec) * 1e3 + double(t.tv_nsec) / 1e6;
 }
 
 double percentile(std::vector<double> v, double p) {
@@ -178,26 +200,51 @@ double percentile(std::vector<double> v, double p) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc < 2 || argc > 3) {
-    fmt::print(stderr, "usage: query_bench KB.db [SAMPLES]\n");
+  std::vector<std::string> args(argv + 1, argv + argc);
+  std::string csv_path;
+  if (args.size() >= 2 && args[args.size() - 2] == "--csv") {
+    csv_path = args.back();
+    args.resize(args.size() - 2);
+  }
+  if (args.empty() || args.size() > 2) {
+    fmt::print(stderr, "usage: query_bench KB.db [SAMPLES] [--csv OUT.csv]\n");
     return 2;
   }
-  const std::size_t samples = argc == 3 ? std::stoul(argv[2]) : 1000;
-  const auto db = Database::open(argv[1], OpenMode::read_only);
-  Sampler sampler(argv[1]);
-  fmt::print("{} events; {} samples per question; times in ms\n\n", sampler.events, samples);
-  fmt::print("{:<28} {:>8} {:>8} {:>8} {:>9}\n", "question", "median", "p99", "max", "results");
+  const std::size_t samples = args.size() == 2 ? std::stoul(args[1]) : 1000;
+  // A knowledge base made by an older build gets this build's indexes first.
+  { Database::open(args[0], OpenMode::read_write); }
+  const auto db = Database::open(args[0], OpenMode::read_only);
+  Sampler sampler(args[0]);
+  std::FILE* csv = csv_path.empty() ? nullptr : std::fopen(csv_path.c_str(), "w");
+  if (!csv_path.empty() && !csv) {
+    fmt::print(stderr, "query_bench: cannot write {}\n", csv_path);
+    return 2;
+  }
+  if (csv) fmt::print(csv, "question,median_ms,p99_ms,max_ms,cpu_median_ms,cpu_p99_ms,mean_rows\n");
+  fmt::print("{} events; {} samples per question; times in ms (wall clock, and this thread's CPU time)\n\n",
+             sampler.events, samples);
+  fmt::print("{:<28} {:>8} {:>8} {:>8} {:>8} {:>8} {:>9}\n", "question", "median", "p99", "max", "cpu med",
+             "cpu p99", "results");
   for (const auto& q : questions()) {
-    std::vector<double> ms;
+    std::vector<double> ms, cpu;
     double results = 0;
     for (std::size_t i = 0; i < samples; ++i) {
       auto call = q.make(sampler, db);
+      const double c0 = thread_cpu_ms();
       const auto t0 = std::chrono::steady_clock::now();
       results += double(call());
       ms.push_back(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count());
+      cpu.push_back(thread_cpu_ms() - c0);
     }
-    fmt::print("{:<28} {:>8.3f} {:>8.3f} {:>8.3f} {:>9.1f}\n", q.name, percentile(ms, 0.5), percentile(ms, 0.99),
-               *std::max_element(ms.begin(), ms.end()), results / double(samples));
+    const double median = percentile(ms, 0.5), p99 = percentile(ms, 0.99);
+    const double cpu_median = percentile(cpu, 0.5), cpu_p99 = percentile(cpu, 0.99);
+    const double max = *std::max_element(ms.begin(), ms.end()), rows = results / double(samples);
+    fmt::print("{:<28} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>8.3f} {:>9.1f}\n", q.name, median, p99, max,
+               cpu_median, cpu_p99, rows);
+    if (csv)
+      fmt::print(csv, "\"{}\",{:.3f},{:.3f},{:.3f},{:.3f},{:.3f},{:.1f}\n", q.name, median, p99, max, cpu_median,
+                 cpu_p99, rows);
   }
+  if (csv) std::fclose(csv);
   return 0;
 }

@@ -48,6 +48,7 @@ int main(int argc, char** argv) {
     std::printf("Relations established: %s\n\nSince then:\n", annals::to_iso(*first).c_str());
     annals::TimelineFilter filter;
     filter.from = first->day;
+    filter.limit = 0;  // every event, not the first page
     for (const auto& side : sides)
       for (const auto& e : annals::timeline(db, a, side, filter))
         std::printf("  %-22s %-22s %s\n", (when(e.start) + (e.end ? ".." + annals::to_iso(*e.end) : "")).c_str(),

@@ -64,17 +64,27 @@ struct EventRecord {
   std::vector<EventParticipant> participants = {};  // in the order they were recorded
 };
 
+// How many records a page holds unless a call is told otherwise: a screenful.
+// A page reads about as many rows as it returns, however large the knowledge
+// base, so it comes back in about a millisecond (bench/results/query.md).
+inline constexpr std::size_t kPageSize = 50;
+
 // Which events a timeline holds. Dates match an event whose start lies in
 // [from, to]; an event dated only to a month or a year matches when that month
 // or year overlaps [from, to]. Undated events match only without from and to.
+// The answer comes in pages: at most `limit` events (0: all of them). For the
+// next page, set `after` to the id of the last event of this one; the page then
+// starts with the event that follows it in the timeline's order.
 struct TimelineFilter {
   std::optional<date::year_month_day> from = std::nullopt, to = std::nullopt;
   std::vector<std::string> types = {};  // empty: every type
-  std::size_t limit = 0;           // 0: no limit
+  std::size_t limit = kPageSize;        // 0: no limit
+  std::optional<std::int64_t> after = std::nullopt;  // an event id: start after it
 };
 
 // Events with `a` as a participant (and `b` too, when given), earliest first,
-// undated ones last; ties by event id.
+// undated ones last; ties by event id; one page of them (see TimelineFilter).
+// Throws Error when `after` names no event.
 std::vector<EventRecord> timeline(const Database& db, const CountryCode& a,
                                   const std::optional<CountryCode>& b = std::nullopt,
                                   const TimelineFilter& filter = {});
@@ -94,9 +104,11 @@ struct Tenure {
 // citizens; earliest start first (unknown starts last), then by name.
 // With `at`, only terms that may be running that day: a term without a known
 // start may be, one without a known end still is, and a term ending in a month
-// or a year runs to the end of that month or year.
+// or a year runs to the end of that month or year. At most the first `limit`
+// posts in this order (0: all).
 std::vector<Tenure> leaders(const Database& db, const CountryCode& country,
-                            const std::optional<date::year_month_day>& at = std::nullopt);
+                            const std::optional<date::year_month_day>& at = std::nullopt,
+                            std::size_t limit = kPageSize);
 
 struct PersonRecord {
   std::int64_t id = 0;
@@ -108,26 +120,28 @@ struct PersonRecord {
   std::vector<EventRecord> meetings = {};  // meetings and summits taken part in, visits received
 };
 
-// Persons whose name or one of whose aliases equals `name` after fold() (case
-// and diacritics ignored: "luong cuong" finds Lương Cường). When none does,
-// persons whose name or alias, or that name without its first word, begins
-// with it ("Thong" and "Sisoulith" find Thongloun Sisoulith). Ordered by name;
+// Persons whose name or one of whose aliases, or that name or alias without
+// its first word, equals `name` after fold() (case and diacritics ignored:
+// "luong cuong" finds Lương Cường, "Sisoulith" Thongloun Sisoulith). When none
+// does, those of which one of these begins with it ("Thong"). Ordered by name;
 // empty when none matches.
 std::vector<PersonRecord> find_person(const Database& db, std::string_view name);
 
 // Which events events() returns; every set field must hold. `person` and
-// `organization` are names or aliases compared after fold(); dates as in
-// TimelineFilter.
+// `organization` are names or aliases compared after fold(); dates, `limit`
+// and `after` as in TimelineFilter.
 struct EventFilter {
   std::optional<std::string> type = std::nullopt;
   std::optional<CountryCode> country = std::nullopt;
   std::optional<std::string> person = std::nullopt;
   std::optional<std::string> organization = std::nullopt;
   std::optional<date::year_month_day> from = std::nullopt, to = std::nullopt;
-  std::size_t limit = 0;  // 0: no limit
+  std::size_t limit = kPageSize;                     // 0: no limit
+  std::optional<std::int64_t> after = std::nullopt;  // an event id: start after it
 };
 
-// Matching events, earliest first, undated last, ties by id.
+// Matching events, earliest first, undated last, ties by id; one page of them.
+// Throws Error when `after` names no event.
 std::vector<EventRecord> events(const Database& db, const EventFilter& filter);
 
 // Former states that `country` succeeded (ISO 3166-3 with a successor in the

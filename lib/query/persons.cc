@@ -5,71 +5,138 @@
 #include "store/connection.h"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace annals {
 namespace {
 
 using query::Sql;
 
-std::vector<std::string> aliases_of(const SQLite::Database& db, std::int64_t person, const std::string& name) {
-  SQLite::Statement st(db, "SELECT alias FROM person_aliases WHERE person_id = ? ORDER BY alias");
-  st.bind(1, person);
-  std::vector<std::string> out;
-  while (st.executeStep())
-    if (st.getColumn(0).getString() != name) out.push_back(st.getColumn(0).getString());
-  return out;
-}
-
-std::vector<Tenure> positions_of(const SQLite::Database& db, std::int64_t person) {
-  Sql sql;
-  sql.add("SELECT ").add(query::kTenureColumns).add(query::kTenureJoins);
-  sql.add(" WHERE q.person_id = ? ORDER BY q.start_date IS NULL, q.start_date, q.position_id", person);
-  auto st = sql.prepare(db);
-  return query::read_tenures(st);
-}
-
-// Trips are visits the person made; meetings are meetings and summits in any
-// role, and visits the person received.
-void add_events(const SQLite::Database& db, PersonRecord& p) {
-  Sql sql;
-  // The CROSS JOIN starts from the person's few events, never from every visit.
-  sql.add("SELECT ").add(query::kEventColumns).add(" FROM (SELECT DISTINCT event_id FROM event_participants"
-      " WHERE person_id = ?) d CROSS JOIN events e ON e.event_id = d.event_id", p.id);
-  sql.add(" WHERE e.type IN ('visit', 'meeting', 'summit')");
-  for (auto& e : query::ordered_events(db, sql, "e", false, 0)) {
-    const bool actor = std::any_of(e.participants.begin(), e.participants.end(), [&](const auto& x) {
-      return x.person_id == p.id && x.role == "actor";
-    });
-    (e.type == "visit" && actor ? p.trips : p.meetings).push_back(std::move(e));
+// Aliases, posts, trips and meetings of `persons`, read for all of them at
+// once: a surname may match dozens of persons, and one statement for each kind
+// beats one per person. Trips are visits the person made; meetings are
+// meetings and summits in any role, and visits the person received.
+void add_details(const SQLite::Database& db, std::vector<PersonRecord>& persons) {
+  std::vector<std::int64_t> ids;
+  std::map<std::int64_t, PersonRecord*> by_id;
+  for (auto& p : persons) {
+    ids.push_back(p.id);
+    by_id[p.id] = &p;
   }
+  Sql aliases;
+  aliases.add("SELECT person_id, alias FROM person_aliases WHERE person_id").add_in(ids).add(" ORDER BY person_id, alias");
+  auto st = aliases.prepare(db);
+  while (st.executeStep()) {
+    auto& p = *by_id.at(st.getColumn(0).getInt64());
+    if (st.getColumn(1).getString() != p.name) p.aliases.push_back(st.getColumn(1).getString());
+  }
+  Sql posts;
+  posts.add("SELECT ").add(query::kTenureColumns).add(query::kTenureJoins).add(" WHERE q.person_id").add_in(ids);
+  posts.add(" ORDER BY q.start_date IS NULL, q.start_date, q.position_id");
+  auto pt = posts.prepare(db);
+  for (auto& t : query::read_tenures(pt)) by_id.at(t.person_id)->positions.push_back(std::move(t));
+  Sql events;
+  // The CROSS JOIN starts from the persons' few events, never from every visit.
+  events.add("SELECT ").add(query::kEventColumns).add(" FROM (SELECT DISTINCT event_id FROM event_participants"
+      " WHERE person_id").add_in(ids).add(") d CROSS JOIN events e ON e.event_id = d.event_id");
+  events.add(" WHERE e.type IN ('visit', 'meeting', 'summit')");
+  for (const auto& e : query::ordered_events(db, events, "e", false, 0)) {
+    std::set<std::int64_t> done;
+    for (const auto& x : e.participants) {
+      if (!x.person_id || !by_id.count(*x.person_id) || !done.insert(*x.person_id).second) continue;
+      auto& p = *by_id.at(*x.person_id);
+      const bool actor = std::any_of(e.participants.begin(), e.participants.end(),
+                                     [&](const auto& y) { return y.person_id == p.id && y.role == "actor"; });
+      (e.type == "visit" && actor ? p.trips : p.meetings).push_back(e);
+    }
+  }
+}
+
+// What leaders() asks, for add_arms.
+struct Arms {
+  std::int64_t country = 0;
+  std::optional<date::year_month_day> at;
+  bool few_stateless = false;  // drive the third arm from the posts, not the citizens
+};
+
+// Posts naming neither state nor organisation are few or none in most
+// knowledge bases; then reading them all beats probing for each citizen.
+bool few_stateless_posts(const SQLite::Database& db) {
+  SQLite::Statement st(db, "SELECT count(*) FROM (SELECT 1 FROM positions "
+                           "WHERE country_id IS NULL AND organization_id IS NULL LIMIT 1000)");
+  return st.executeStep() && st.getColumn(0).getInt() < 1000;
+}
+
+// " AND" the post `x` may be running on `at`: a term without a known start may
+// be, one without a known end still is, an end stated as a month or a year
+// runs to that period's last day. Nothing without `at`. With `dated`, only
+// posts with a known start, as a range that the start_date indexes serve.
+void add_term(Sql& sql, const std::optional<date::year_month_day>& at, bool dated) {
+  if (!at) {
+    if (dated) sql.add(" AND x.start_date IS NOT NULL");
+    return;
+  }
+  const std::string day = to_iso_day(*at);
+  sql.add(dated ? " AND x.start_date <= ?" : " AND (x.start_date IS NULL OR x.start_date <= ?)", day);
+  sql.add(" AND (x.end_date IS NULL OR x.end_date >= ?", day);
+  sql.add(" OR (x.end_precision = 'month' AND x.end_date >= ?)", to_iso_day(at->year() / at->month() / 1));
+  sql.add(" OR (x.end_precision = 'year' AND x.end_date >= ?))", to_iso_day(at->year() / 1 / 1));
+}
+
+// "SELECT position_id, start_date ..." of the country's posts, in three arms
+// as kTenureJoins assigns a post its country: posts of the state; posts of its
+// organisations that name no state; posts naming neither, held by its
+// citizens. Each reads one of 003_query_indexes.sql's covering indexes (named
+// for the third: SQLite would rather take positions_organization for its
+// "organization_id IS NULL"), the term tested inside it; CROSS JOIN fixes which
+// side drives. `dated` and `up_to` keep only posts with a known start, or
+// starting on or before `up_to`.
+void add_arms(Sql& sql, const Arms& arms, bool dated, const std::optional<std::string>& up_to) {
+  auto tail = [&] {
+    add_term(sql, arms.at, dated);
+    if (up_to) sql.add(" AND x.start_date <= ?", *up_to);
+  };
+  sql.add("SELECT x.position_id, x.start_date FROM positions x WHERE x.country_id = ?", arms.country);
+  tail();
+  sql.add(" UNION ALL SELECT x.position_id, x.start_date FROM organizations n CROSS JOIN positions x"
+          " ON x.organization_id = n.organization_id WHERE n.country_id = ? AND x.country_id IS NULL", arms.country);
+  tail();
+  sql.add(arms.few_stateless
+              ? " UNION ALL SELECT x.position_id, x.start_date FROM positions x INDEXED BY positions_stateless"
+                " CROSS JOIN persons m ON m.person_id = x.person_id WHERE m.country_id = ?"
+              : " UNION ALL SELECT x.position_id, x.start_date FROM persons m CROSS JOIN positions x"
+                " INDEXED BY positions_stateless ON x.person_id = m.person_id WHERE m.country_id = ?",
+          arms.country);
+  sql.add(" AND x.country_id IS NULL AND x.organization_id IS NULL");
+  tail();
 }
 
 }  // namespace
 
 std::vector<Tenure> leaders(const Database& database, const CountryCode& country,
-                            const std::optional<date::year_month_day>& at) {
+                            const std::optional<date::year_month_day>& at, std::size_t limit) {
   const auto& db = connection(database);
-  const std::int64_t id = query::country_id(db, country);
-  Sql sql;
-  sql.add("SELECT ").add(query::kTenureColumns).add(query::kTenureJoins);
-  // Three indexed lookups, as kTenureJoins assigns a post its country: posts
-  // of the state; posts of its organisations that name no state; posts naming
-  // neither, held by its citizens. CROSS JOIN starts each from the country's
-  // organisations or citizens, not from every post with a NULL country.
-  sql.add(" WHERE q.position_id IN (SELECT position_id FROM positions WHERE country_id = ?", id);
-  sql.add(" UNION SELECT x.position_id FROM organizations n CROSS JOIN positions x"
-          " ON x.organization_id = n.organization_id WHERE n.country_id = ? AND x.country_id IS NULL", id);
-  sql.add(" UNION SELECT x.position_id FROM persons m CROSS JOIN positions x ON x.person_id = m.person_id"
-          " WHERE m.country_id = ? AND x.country_id IS NULL AND x.organization_id IS NULL)", id);
-  if (at) {
-    const std::string day = to_iso_day(*at);
-    sql.add(" AND (q.start_date IS NULL OR q.start_date <= ?)", day);
-    // An end stated as a month or a year runs to that period's last day.
-    sql.add(" AND (q.end_date IS NULL OR q.end_date >= ?", day);
-    sql.add(" OR (q.end_precision = 'month' AND q.end_date >= ?)", to_iso_day(at->year() / at->month() / 1));
-    sql.add(" OR (q.end_precision = 'year' AND q.end_date >= ?))", to_iso_day(at->year() / 1 / 1));
+  const Arms arms{query::country_id(db, country), at, few_stateless_posts(db)};
+  std::optional<std::string> last;
+  if (limit > 0) {
+    // The start of the page's last dated post, from the indexes alone, which
+    // hand the state's posts over by date so the merge stops after a page;
+    // none when the page reaches the undated posts. Only posts starting by
+    // then, ties included, are then joined and sorted by name.
+    Sql cut;
+    cut.add("SELECT start_date FROM (");
+    add_arms(cut, arms, true, std::nullopt);
+    cut.add(") ORDER BY start_date LIMIT 1 OFFSET ?", static_cast<std::int64_t>(limit - 1));
+    auto st = cut.prepare(db);
+    if (st.executeStep()) last = st.getColumn(0).getString();
   }
+  Sql sql;
+  sql.add("SELECT ").add(query::kTenureColumns).add(" FROM (");
+  add_arms(sql, arms, false, last);
+  sql.add(") m CROSS JOIN positions q ON q.position_id = m.position_id").add(query::kTenureLinks);
   sql.add(" ORDER BY q.start_date IS NULL, q.start_date, p.name, q.position_id");
+  query::add_limit(sql, limit);
   auto st = sql.prepare(db);
   return query::read_tenures(st);
 }
@@ -92,11 +159,7 @@ std::vector<PersonRecord> find_person(const Database& database, std::string_view
     p.country = query::stored_country(st.getColumn(2), st.getColumn(3));
     out.push_back(std::move(p));
   }
-  for (auto& p : out) {
-    p.aliases = aliases_of(db, p.id, p.name);
-    p.positions = positions_of(db, p.id);
-    add_events(db, p);
-  }
+  add_details(db, out);
   return out;
 }
 

@@ -3,6 +3,9 @@
 #include "annals/error.h"
 #include "text/text.h"
 
+#include <algorithm>
+#include <unordered_map>
+
 namespace annals {
 namespace detail {
 
@@ -22,20 +25,37 @@ std::optional<std::string> text_or_null(const SQLite::Column& c) {
   return c.getString();
 }
 
-std::vector<EventParticipant> participants(SQLite::Statement& st, std::int64_t event) {
-  st.reset();
-  st.bind(1, event);
-  std::vector<EventParticipant> out;
-  while (st.executeStep()) {
-    EventParticipant p;
-    p.role = st.getColumn(0).getString();
-    p.country = stored_country(st.getColumn(1), st.getColumn(2));
-    if (!st.getColumn(3).isNull()) p.person_id = st.getColumn(3).getInt64();
-    p.person = text_or_null(st.getColumn(4));
-    p.organization = text_or_null(st.getColumn(5));
-    out.push_back(std::move(p));
+// Reads the participants of `events` into them: one statement per batch of
+// events rather than one per event (a page of a hundred events would pay a
+// hundred statement runs). Batches keep the bound values under SQLite's limit.
+void add_participants(const SQLite::Database& db, std::vector<EventRecord>& events) {
+  constexpr std::size_t kBatch = 500;
+  std::unordered_map<std::int64_t, EventRecord*> by_id;
+  for (std::size_t first = 0; first < events.size(); first += kBatch) {
+    Sql sql;
+    // The identity index (event_id, role, ...) serves the lookup.
+    sql.add("SELECT ep.event_id, ep.role, c.code, c.name, ep.person_id, p.name, o.name FROM event_participants ep "
+            "LEFT JOIN countries c ON c.country_id = ep.country_id "
+            "LEFT JOIN persons p ON p.person_id = ep.person_id "
+            "LEFT JOIN organizations o ON o.organization_id = ep.organization_id WHERE ep.event_id");
+    std::vector<std::int64_t> ids;
+    by_id.clear();
+    for (std::size_t i = first; i < std::min(events.size(), first + kBatch); ++i) {
+      ids.push_back(events[i].id);
+      by_id[events[i].id] = &events[i];
+    }
+    sql.add_in(ids).add(" ORDER BY ep.event_id, ep.event_participant_id");
+    auto st = sql.prepare(db);
+    while (st.executeStep()) {
+      EventParticipant p;
+      p.role = st.getColumn(1).getString();
+      p.country = stored_country(st.getColumn(2), st.getColumn(3));
+      if (!st.getColumn(4).isNull()) p.person_id = st.getColumn(4).getInt64();
+      p.person = text_or_null(st.getColumn(5));
+      p.organization = text_or_null(st.getColumn(6));
+      by_id.at(st.getColumn(0).getInt64())->participants.push_back(std::move(p));
+    }
   }
-  return out;
 }
 
 // The first day of the month and of the year holding `d`, as stored text.
@@ -46,11 +66,14 @@ std::string year_start(const date::year_month_day& d) {
   return to_iso_day(d.year() / date::January / date::day{1});
 }
 
-// Exact matches of a folded name; then names, or names without their first
-// word (persons_rest: "putin" of "vladimir putin"), in a [?1, ?2) range.
+// Exact matches of a folded name or of a name without its first word
+// (persons_rest: "putin" of "vladimir putin"); then names, or names without
+// their first word, in a [?1, ?2) range.
 constexpr const char* kPersonsExact =
     "SELECT person_id FROM persons WHERE folded = ?1 "
-    "UNION SELECT person_id FROM person_aliases WHERE folded = ?1";
+    "UNION SELECT person_id FROM person_aliases WHERE folded = ?1 "
+    "UNION SELECT person_id FROM persons WHERE substr(folded, instr(folded, ' ') + 1) = ?1 "
+    "UNION SELECT person_id FROM person_aliases WHERE substr(folded, instr(folded, ' ') + 1) = ?1";
 constexpr const char* kPersonsPrefix =
     "SELECT person_id FROM persons WHERE folded >= ?1 AND folded < ?2 "
     "UNION SELECT person_id FROM person_aliases WHERE folded >= ?1 AND folded < ?2 "
@@ -88,13 +111,6 @@ SQLite::Statement Sql::prepare(const SQLite::Database& db) const {
 }
 
 std::vector<EventRecord> read_events(const SQLite::Database& db, SQLite::Statement& st) {
-  // The identity index (event_id, role, ...) serves this lookup.
-  SQLite::Statement who(db,
-      "SELECT ep.role, c.code, c.name, ep.person_id, p.name, o.name FROM event_participants ep "
-      "LEFT JOIN countries c ON c.country_id = ep.country_id "
-      "LEFT JOIN persons p ON p.person_id = ep.person_id "
-      "LEFT JOIN organizations o ON o.organization_id = ep.organization_id "
-      "WHERE ep.event_id = ? ORDER BY ep.event_participant_id");
   std::vector<EventRecord> out;
   while (st.executeStep()) {
     EventRecord e;
@@ -110,24 +126,43 @@ std::vector<EventRecord> read_events(const SQLite::Database& db, SQLite::Stateme
     e.summary = text_or_empty(st.getColumn(9));
     out.push_back(std::move(e));
   }
-  for (auto& e : out) e.participants = participants(who, e.id);
+  add_participants(db, out);
   return out;
 }
 
 // Two statements rather than one "ORDER BY start_date IS NULL, ...": ordered
-// by (start_date, event_id) alone, events_date and events_type_date hand rows
-// over in order, so a LIMIT stops early instead of sorting every match.
+// by (start_date, event_id) alone, the date indexes hand rows over in order, so
+// a LIMIT stops early instead of sorting every match, and a page resumes with
+// a row-value bound on the same columns (a keyset cursor: no OFFSET to skip).
 std::vector<EventRecord> ordered_events(const SQLite::Database& db, const Sql& from_where, std::string_view alias,
-                                        bool dated_only, std::size_t limit) {
+                                        bool dated_only, std::size_t limit, std::optional<std::int64_t> after) {
   const std::string a(alias);
-  Sql dated = from_where;
-  dated.add(" AND " + a + ".start_date IS NOT NULL ORDER BY " + a + ".start_date, " + a + ".event_id");
-  add_limit(dated, limit);
-  auto st = dated.prepare(db);
-  auto out = read_events(db, st);
+  std::optional<std::string> after_date;
+  if (after) {
+    SQLite::Statement st(db, "SELECT start_date FROM events WHERE event_id = ?");
+    st.bind(1, *after);
+    if (!st.executeStep()) throw Error("event:" + std::to_string(*after), "no such event to page after");
+    if (!st.getColumn(0).isNull()) after_date = st.getColumn(0).getString();
+  }
+  std::vector<EventRecord> out;
+  // An undated `after` is past every dated event.
+  if (!after || after_date) {
+    Sql dated = from_where;
+    dated.add(" AND " + a + ".start_date IS NOT NULL");
+    if (after_date) {
+      dated.add(" AND (" + a + ".start_date, " + a + ".event_id) > (?", *after_date);
+      dated.add(", ?)", *after);
+    }
+    dated.add(" ORDER BY " + a + ".start_date, " + a + ".event_id");
+    add_limit(dated, limit);
+    auto st = dated.prepare(db);
+    out = read_events(db, st);
+  }
   if (dated_only || (limit > 0 && out.size() >= limit)) return out;
   Sql undated = from_where;
-  undated.add(" AND " + a + ".start_date IS NULL ORDER BY " + a + ".event_id");
+  undated.add(" AND " + a + ".start_date IS NULL");
+  if (after && !after_date) undated.add(" AND " + a + ".event_id > ?", *after);
+  undated.add(" ORDER BY " + a + ".event_id");
   add_limit(undated, limit > 0 ? limit - out.size() : 0);
   auto rest = undated.prepare(db);
   for (auto& e : read_events(db, rest)) out.push_back(std::move(e));

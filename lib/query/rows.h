@@ -47,11 +47,14 @@ std::vector<EventRecord> read_events(const SQLite::Database& db, SQLite::Stateme
 
 // The events `from_where` selects ("... FROM ... WHERE ..." over events `e`,
 // without ORDER BY): the dated ones earliest first, then, unless `dated_only`,
-// the undated ones; ties by id; at most `limit` (0: all). `alias` names the
-// table whose start_date and event_id to order by: "e", or "ec" when the rows
-// come from event_countries, whose index then gives the order.
+// the undated ones; ties by id; at most `limit` (0: all); with `after`, only
+// those following that event in this order. `alias` names the table whose
+// start_date and event_id to order by: "e", or "ec" when the rows come from
+// event_countries or event_pairs, whose index then gives the order. Throws
+// Error when `after` names no event.
 std::vector<EventRecord> ordered_events(const SQLite::Database& db, const Sql& from_where, std::string_view alias,
-                                        bool dated_only, std::size_t limit);
+                                        bool dated_only, std::size_t limit,
+                                        std::optional<std::int64_t> after = std::nullopt);
 
 // " AND ..." restricting events `e` to those starting in [from, to] (at their
 // precision, see TimelineFilter); nothing when both are unset. The bounds are
@@ -70,8 +73,8 @@ std::int64_t country_id(const SQLite::Database& db, const CountryCode& country);
 std::optional<CountryCode> stored_country(const SQLite::Column& code, const SQLite::Column& name);
 
 // Ids of rows whose folded name or alias equals fold(`name`), or when none
-// does, begins with it (for persons also: whose name without its first word
-// begins with it). `table` is "persons" or "organizations".
+// does, begins with it (for persons also: whose name or alias without its
+// first word does). `table` is "persons" or "organizations".
 std::vector<std::int64_t> matching_ids(const SQLite::Database& db, std::string_view table,
                                        std::string_view name);
 
@@ -79,8 +82,14 @@ std::vector<std::int64_t> matching_ids(const SQLite::Database& db, std::string_v
 inline constexpr std::string_view kTenureColumns =
     "q.position_id, q.person_id, p.name, q.title, o.name, c.code, c.name, "
     "q.start_date, q.start_precision, q.end_date, q.end_precision";
+// kTenureJoins is " FROM positions q" and kTenureLinks, which joins the rest to `q`.
 inline constexpr std::string_view kTenureJoins =
     " FROM positions q JOIN persons p ON p.person_id = q.person_id"
+    " LEFT JOIN organizations o ON o.organization_id = q.organization_id"
+    " LEFT JOIN countries c ON c.country_id = coalesce(q.country_id, o.country_id,"
+    " CASE WHEN q.organization_id IS NULL THEN p.country_id END)";
+inline constexpr std::string_view kTenureLinks =
+    " JOIN persons p ON p.person_id = q.person_id"
     " LEFT JOIN organizations o ON o.organization_id = q.organization_id"
     " LEFT JOIN countries c ON c.country_id = coalesce(q.country_id, o.country_id,"
     " CASE WHEN q.organization_id IS NULL THEN p.country_id END)";

@@ -48,23 +48,37 @@ std::string fts_query(std::string_view text) {
 
 }  // namespace query
 
+// Ranking and dressing are two statements. Ranked over sentences_fts alone,
+// ORDER BY rank LIMIT is FTS5's own sorted plan; joined to sentences, SQLite
+// would build every match's row, highlight and snippet included, before
+// sorting. So only the page's sentences are read and highlighted, each by its
+// rowid. A page is read again further on when some hits are of replaced sources.
 std::vector<SearchHit> search(const Database& database, std::string_view text, std::size_t limit) {
   const std::string match = query::fts_query(text);
   if (match.empty() || limit == 0) return {};
-  SQLite::Statement st(connection(database),
-      "SELECT t.sentence_id, t.source_id, s.file, t.seq, t.text, "
-      "highlight(sentences_fts, 0, '[', ']'), snippet(sentences_fts, 0, '[', ']', '...', 16), "
-      "bm25(sentences_fts) FROM sentences_fts "
-      "JOIN sentences t ON t.sentence_id = sentences_fts.rowid "
-      "JOIN sources s ON s.source_id = t.source_id "
-      "WHERE sentences_fts MATCH ? AND s.replaced_by IS NULL ORDER BY rank LIMIT ?");
-  st.bind(1, match);
-  st.bind(2, static_cast<std::int64_t>(limit));
+  const auto& db = connection(database);
+  SQLite::Statement ranked(db,
+      "SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?");
+  SQLite::Statement hit(db,
+      "SELECT t.source_id, s.file, t.seq, t.text, highlight(sentences_fts, 0, '[', ']'), "
+      "snippet(sentences_fts, 0, '[', ']', '...', 16) FROM sentences_fts "
+      "JOIN sentences t ON t.sentence_id = sentences_fts.rowid JOIN sources s ON s.source_id = t.source_id "
+      "WHERE sentences_fts MATCH ? AND sentences_fts.rowid = ? AND s.replaced_by IS NULL");
   std::vector<SearchHit> out;
-  while (st.executeStep()) {
-    out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getInt64(), st.getColumn(2).getString(),
-                   st.getColumn(3).getInt64(), st.getColumn(4).getString(), st.getColumn(5).getString(),
-                   st.getColumn(6).getString(), st.getColumn(7).getDouble()});
+  for (std::size_t offset = 0, read = limit; out.size() < limit && read == limit; offset += limit) {
+    ranked.reset();
+    ranked.bind(1, match);
+    ranked.bind(2, static_cast<std::int64_t>(limit));
+    ranked.bind(3, static_cast<std::int64_t>(offset));
+    for (read = 0; out.size() < limit && ranked.executeStep(); ++read) {
+      hit.reset();
+      hit.bind(1, match);
+      hit.bind(2, ranked.getColumn(0).getInt64());
+      if (!hit.executeStep()) continue;
+      out.push_back({ranked.getColumn(0).getInt64(), hit.getColumn(0).getInt64(), hit.getColumn(1).getString(),
+                     hit.getColumn(2).getInt64(), hit.getColumn(3).getString(), hit.getColumn(4).getString(),
+                     hit.getColumn(5).getString(), ranked.getColumn(1).getDouble()});
+    }
   }
   return out;
 }

@@ -158,6 +158,9 @@ Database Database::open(const std::filesystem::path& path, OpenMode mode) {
       migrate(db, label);
     } else {
       db.exec("PRAGMA query_only = ON");
+      // Pages read through a memory map rather than copied into the page cache:
+      // a query touching many pages of a large knowledge base reads them faster.
+      db.exec("PRAGMA mmap_size = 1073741824");
     }
     return Database(std::move(impl));
   } catch (const SQLite::Exception& e) {
