@@ -3,6 +3,7 @@
 #include "annals/error.h"
 #include "query/search.h"
 #include "store/connection.h"
+#include "event_indexes.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -181,6 +182,7 @@ struct Kb {
       exec("INSERT INTO event_participants (event_id, role, country_id, person_id, organization_id) VALUES (" +
            std::to_string(id) + ", '" + role + "', " + columns + ")");
     }
+    for (const char* fill : test::kFillEventIndexes) exec(fill);
   }
 
   void add_evidence(const std::string& column, int fact, int sentence, std::string_view phrase) {

@@ -1,6 +1,7 @@
 #include "annals/database.h"
 
 #include "store/connection.h"
+#include "event_indexes.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -49,6 +50,7 @@ struct Kb {
          id("VNM") + "), (2, 'participant', " + id("CZE") + "), (3, 'actor', " + id("LAO") + ")");
     exec("INSERT INTO event_participants (event_id, role, person_id) VALUES (2, 'actor', 1), (2, 'counterpart', 2)");
     exec("INSERT INTO event_participants (event_id, role, organization_id) VALUES (2, 'participant', 1)");
+    for (const char* fill : test::kFillEventIndexes) exec(fill);
     exec("INSERT INTO relations VALUES (1, 'diplomatic_relations_established', " + id("LAO") + ", " + id("RUS") +
          ", '1960-01-01', 'year', 1)");
     const auto at = body.find("established relations");

@@ -19,6 +19,8 @@ namespace annals {
 // Binds `text` as TEXT (SQLiteCpp's pointer-and-size bind would make a BLOB).
 inline void bind_text(SQLite::Statement& st, int index, std::string_view text) { st.bind(index, std::string(text)); }
 
+// A BulkInsert must outlive the StatementCache entries it creates (the cache
+// keys view its statement texts): keep it beside the cache, not on the stack.
 class BulkInsert {
  public:
   // A value to bind: NULL, an integer, or text that must outlive flush().
@@ -26,6 +28,8 @@ class BulkInsert {
 
   // `head` is "INSERT INTO table (col, ...)" naming `columns` columns.
   BulkInsert(StatementCache& sql, std::string head, int columns) : sql_(sql), head_(std::move(head)), columns_(columns) {}
+  BulkInsert(const BulkInsert&) = delete;
+  BulkInsert& operator=(const BulkInsert&) = delete;
 
   // Queues one row of `columns` values.
   void add(std::initializer_list<Value> row) { values_.insert(values_.end(), row.begin(), row.end()); }

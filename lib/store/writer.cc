@@ -54,7 +54,18 @@ Writer::Writer(SQLite::Database& db)
       evidence_(sql_,
                 "INSERT INTO evidence (source_id, sentence_id, body_begin, body_end, event_id, relation_id, "
                 "position_id, person_id, organization_id, country_id)",
-                10) {
+                10),
+      sentence_rows_(sql_,
+                     "INSERT INTO sentences (sentence_id, source_id, seq, body_begin, body_end, raw_begin, raw_end, "
+                     "text)",
+                     8),
+      participant_rows_(sql_,
+                        "INSERT OR IGNORE INTO event_participants (event_id, role, country_id, person_id, "
+                        "organization_id)",
+                        5),
+      event_country_rows_(sql_, "INSERT OR IGNORE INTO event_countries (country_id, event_id, start_date, type)", 4),
+      event_pair_rows_(sql_, "INSERT OR IGNORE INTO event_pairs (event_id, country_a_id, country_b_id, start_date)",
+                       4) {
   SQLite::Statement st(db_, "SELECT code, country_id FROM countries");
   while (st.executeStep()) country_ids_.emplace(st.getColumn(0).getString(), st.getColumn(1).getInt64());
 }
@@ -95,7 +106,9 @@ std::optional<std::string> Writer::already_stored(const std::string& file, const
 
 Writer::Written Writer::write(const Doc& doc, const std::string& sha256) {
   const ResetOnExit release(sql_);
-  evidence_.clear();  // rows queued by a write that threw
+  // Rows queued by a write that threw.
+  for (BulkInsert* b : {&evidence_, &sentence_rows_, &participant_rows_, &event_country_rows_, &event_pair_rows_})
+    b->clear();
   article_events_.clear();
   Written out;
   std::int64_t old = 0;
@@ -173,7 +186,7 @@ std::vector<std::int64_t> Writer::insert_sentences(const Doc& doc, std::int64_t 
   std::int64_t next = db_.execAndGet("SELECT ifnull(max(sentence_id), 0) + 1 FROM sentences").getInt64();
   std::vector<std::int64_t> ids;
   ids.reserve(doc.sentences.size());
-  BulkInsert rows(sql_, "INSERT INTO sentences (sentence_id, source_id, seq, body_begin, body_end, raw_begin, raw_end, text)", 8);
+  BulkInsert& rows = sentence_rows_;
   for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
     const Span s = doc.sentences[i];
     ids.push_back(next++);
@@ -444,6 +457,36 @@ std::optional<std::int64_t> Writer::find_same_event(const std::string& key, cons
   return std::nullopt;
 }
 
+// The rows of event `id` in event_countries and event_pairs, the index tables
+// the query API reads a country's or a pair's events through (schema 4: the
+// importer writes them itself, two statements per event, instead of triggers
+// firing per participant).
+void Writer::index_event(std::int64_t id) {
+  // Plain look-ups and multi-row inserts: an INSERT ... SELECT DISTINCT builds
+  // a temporary b-tree each time, which cost more than the rows themselves.
+  std::vector<std::int64_t> countries;
+  {
+    auto& st = sql_("SELECT country_id FROM event_participants WHERE event_id = ? AND country_id IS NOT NULL");
+    st.bind(1, id);
+    while (st.executeStep()) countries.push_back(st.getColumn(0).getInt64());
+  }
+  std::sort(countries.begin(), countries.end());
+  countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
+  if (countries.empty()) return;
+  auto& ev = sql_("SELECT start_date, type FROM events WHERE event_id = ?");
+  ev.bind(1, id);
+  if (!ev.executeStep()) return;
+  const std::optional<std::string> start =
+      ev.getColumn(0).isNull() ? std::nullopt : std::optional(ev.getColumn(0).getString());
+  const std::string type = ev.getColumn(1).getString();
+  const BulkInsert::Value day = start ? BulkInsert::Value(std::string_view(*start)) : BulkInsert::Value(nullptr);
+  for (auto c : countries) event_country_rows_.add({c, id, day, std::string_view(type)});
+  event_country_rows_.flush();
+  for (std::size_t a = 0; a < countries.size(); ++a)
+    for (std::size_t b = a + 1; b < countries.size(); ++b) event_pair_rows_.add({id, countries[a], countries[b], day});
+  event_pair_rows_.flush();
+}
+
 std::vector<std::int64_t> Writer::write_events(const Doc& doc, const std::vector<std::int64_t>& persons,
                                                const std::vector<std::int64_t>& orgs) {
   std::vector<std::int64_t> ids;
@@ -490,17 +533,18 @@ std::vector<std::int64_t> Writer::write_events(const Doc& doc, const std::vector
       st.exec();
       id = db_.getLastInsertRowid();
     }
-    for (const auto& p : e.participants) {
-      auto& st = sql_(
-          "INSERT OR IGNORE INTO event_participants (event_id, role, country_id, person_id, "
-          "organization_id) VALUES (?,?,?,?,?)");
-      st.bind(1, id);
-      st.bind(2, std::string(to_string(p.role)));
-      bind_id(st, 3, p.kind == EntityKind::country ? country_id(p.country) : 0);
-      bind_id(st, 4, p.kind == EntityKind::person && p.entity < persons.size() ? persons[p.entity] : 0);
-      bind_id(st, 5, p.kind == EntityKind::organization && p.entity < orgs.size() ? orgs[p.entity] : 0);
-      st.exec();
-    }
+    BulkInsert& participants = participant_rows_;
+    const auto id_or_null = [](std::int64_t v) -> BulkInsert::Value {
+      if (v) return v;
+      return nullptr;
+    };
+    for (const auto& p : e.participants)
+      participants.add(
+          {id, to_string(p.role), id_or_null(p.kind == EntityKind::country ? country_id(p.country) : 0),
+           id_or_null(p.kind == EntityKind::person && p.entity < persons.size() ? persons[p.entity] : 0),
+           id_or_null(p.kind == EntityKind::organization && p.entity < orgs.size() ? orgs[p.entity] : 0)});
+    participants.flush();
+    index_event(id);
     for (const auto& span : e.evidence) add_evidence(doc, span, Fact::event, id);
     article_events_.insert(id);
     ids.push_back(id);

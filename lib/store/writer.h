@@ -63,6 +63,7 @@ class Writer {
   std::int64_t find_or_add_person(const Person& p);
   std::vector<std::int64_t> write_events(const Doc& doc, const std::vector<std::int64_t>& persons,
                                          const std::vector<std::int64_t>& orgs);
+  void index_event(std::int64_t id);
   std::optional<std::int64_t> find_same_event(const std::string& key, const Event& e);
   void write_relations(const Doc& doc, const std::vector<std::int64_t>& events);
 
@@ -72,7 +73,10 @@ class Writer {
   std::int64_t source_ = 0;                 // the source being written
   std::vector<std::int64_t> sentence_ids_;  // by sentence index of the doc being written
   std::int64_t unindexed_first_ = 0, unindexed_last_ = 0;  // sentence ids not yet in the index
-  BulkInsert evidence_;                   // evidence rows of the doc being written
+  // Multi-row inserts. They live as long as the writer: the statement cache
+  // keys view the statement texts they own.
+  BulkInsert evidence_;  // evidence rows of the doc being written
+  BulkInsert sentence_rows_, participant_rows_, event_country_rows_, event_pair_rows_;
   std::set<std::int64_t> article_events_;  // events the doc being written stated
 };
 
