@@ -424,6 +424,26 @@ TEST_CASE("query: user text becomes FTS5 strings") {
   }
 }
 
+TEST_CASE_FIXTURE(Kb, "query: search ranks the newest candidates when too many sentences match") {
+  // More matches than kSearchCandidates: the oldest sentence would rank first
+  // (three mentions), but lies outside the newest candidates.
+  const std::int64_t first = 1000, n = static_cast<std::int64_t>(kSearchCandidates) + 50;
+  sql.exec("BEGIN");
+  for (std::int64_t k = 0; k < n; ++k) {
+    const std::string text = k == 0 ? "Walrus, walrus and walrus." : k == n - 1 ? "Walrus walrus today." : "A walrus swam by the pier today.";
+    exec("INSERT INTO sentences VALUES (?, 1, ?, 0, 4, 0, 4, ?)", {first + k, 100 + k, text});
+    exec("INSERT INTO sentences_fts (rowid, text) VALUES (?, ?)", {first + k, text});
+  }
+  sql.exec("COMMIT");
+  const auto hits = search(db, "walrus", 5);
+  REQUIRE(hits.size() == 5);
+  CHECK(hits[0].sentence_id == first + n - 1);  // the best of the candidates
+  for (std::size_t k = 1; k < hits.size(); ++k) {
+    CHECK(hits[k - 1].score <= hits[k].score);
+    CHECK(hits[k].sentence_id >= first + n - static_cast<std::int64_t>(kSearchCandidates));
+  }
+}
+
 TEST_CASE_FIXTURE(Kb, "query: search ranks sentences and highlights the words") {
   const auto hits = search(db, "established relations");
   REQUIRE(hits.size() == 1);

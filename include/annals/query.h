@@ -169,9 +169,16 @@ struct SearchHit {
   double score = 0;         // bm25: lower is better
 };
 
+// How many matching sentences search() ranks: the most recently imported ones.
+// bm25 must score every candidate, so ranking all matches of common words in a
+// large knowledge base would take as long as there are matches.
+inline constexpr std::size_t kSearchCandidates = 2000;
+
 // Sentences of current sources holding every word of `query`, best first (bm25),
-// at most `limit`. Words are taken literally: quotes, *, -, :, NEAR, AND, OR,
-// NOT and parentheses are text or separators, never FTS5 syntax. Case and
+// at most `limit`. When more than kSearchCandidates sentences match, the best of
+// the kSearchCandidates most recently imported are given (add words to narrow
+// the search). Words are taken literally: quotes, *, -, :, NEAR, AND, OR, NOT
+// and parentheses are text or separators, never FTS5 syntax. Case and
 // diacritics are ignored. Empty when `query` holds no word.
 std::vector<SearchHit> search(const Database& db, std::string_view query, std::size_t limit = 20);
 

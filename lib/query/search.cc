@@ -49,16 +49,18 @@ std::string fts_query(std::string_view text) {
 }  // namespace query
 
 // Ranking and dressing are two statements. Ranked over sentences_fts alone,
-// ORDER BY rank LIMIT is FTS5's own sorted plan; joined to sentences, SQLite
-// would build every match's row, highlight and snippet included, before
-// sorting. So only the page's sentences are read and highlighted, each by its
-// rowid. A page is read again further on when some hits are of replaced sources.
+// the newest kSearchCandidates matches (rowid order, FTS5 stops reading there)
+// are scored and sorted; joined to sentences, SQLite would build every match's
+// row, highlight and snippet included, before sorting. So only the page's
+// sentences are read and highlighted, each by its rowid. A page is read again
+// further on when some hits are of replaced sources.
 std::vector<SearchHit> search(const Database& database, std::string_view text, std::size_t limit) {
   const std::string match = query::fts_query(text);
   if (match.empty() || limit == 0) return {};
   const auto& db = connection(database);
   SQLite::Statement ranked(db,
-      "SELECT rowid, rank FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?");
+      "SELECT id, score FROM (SELECT rowid AS id, bm25(sentences_fts) AS score FROM sentences_fts "
+      "WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, id LIMIT ? OFFSET ?");
   SQLite::Statement hit(db,
       "SELECT t.source_id, s.file, t.seq, t.text, highlight(sentences_fts, 0, '[', ']'), "
       "snippet(sentences_fts, 0, '[', ']', '...', 16) FROM sentences_fts "
@@ -68,8 +70,9 @@ std::vector<SearchHit> search(const Database& database, std::string_view text, s
   for (std::size_t offset = 0, read = limit; out.size() < limit && read == limit; offset += limit) {
     ranked.reset();
     ranked.bind(1, match);
-    ranked.bind(2, static_cast<std::int64_t>(limit));
-    ranked.bind(3, static_cast<std::int64_t>(offset));
+    ranked.bind(2, static_cast<std::int64_t>(kSearchCandidates));
+    ranked.bind(3, static_cast<std::int64_t>(limit));
+    ranked.bind(4, static_cast<std::int64_t>(offset));
     for (read = 0; out.size() < limit && ranked.executeStep(); ++read) {
       hit.reset();
       hit.bind(1, match);
