@@ -6,6 +6,7 @@
 #include "pipeline/article.h"
 #include "pipeline/events.h"
 #include "pipeline/gazetteer.h"
+#include "pipeline/tokens.h"
 #include "pipeline/triggers.h"
 
 #include <doctest/doctest.h>
@@ -63,6 +64,115 @@ TEST_CASE("events: typed events with countries and dates from one sentence") {
     CHECK(to_iso(*e->start) == c.start);
     CHECK(countries(*e) == c.countries);
   }
+}
+
+TEST_CASE("events: common phrasings of established ties, signings, visits, aid, polls and drills") {
+  const struct {
+    std::string text, type, start;
+    std::set<std::string> countries;
+  } cases[] = {
+      {"date 2020-05-01\n\nDiplomatic relations between Bosnia and Herzegovina and Norway were established on 4 May 1995.",
+       "relations_established", "1995-05-04", {"BIH", "NOR"}},
+      {"date 2020-05-01\n\nChile and Peru set up diplomatic relations on 2 March 1931.",
+       "relations_established", "1931-03-02", {"CHL", "PER"}},
+      {"date 2020-05-01\n\nKenya and Ghana have maintained diplomatic relations since 1965.",
+       "relations_established", "1965", {"KEN", "GHA"}},
+      {"date 2020-05-01\n\nThey marked 40 years of diplomatic relations between Nepal and Egypt, established in June 1980.",
+       "relations_established", "1980-06", {"NPL", "EGY"}},
+      {"date 2020-05-01\n\nIn 1961, Cuba and Mali formally opened diplomatic relations.",
+       "relations_established", "1961", {"CUB", "MLI"}},
+      {"date 2020-05-01\n\nNorway was among the first countries to recognise Slovenia, on 15 January 1992.",
+       "relations_established", "1992-01-15", {"NOR", "SVN"}},
+      {"date 2020-05-01\n\nThe ministers of Fiji and Samoa inked a memorandum on fisheries on 3 April 2019.",
+       "agreement", "2019-04-03", {"FJI", "WSM"}},
+      {"date 2020-05-01\n\nEnvoys of Oman and Kenya put their signatures to an accord on shipping on 9 May 2018.",
+       "agreement", "2018-05-09", {"OMN", "KEN"}},
+      {"date 2020-05-01\n\nThe leaders of Peru and Chile witnessed the signing of a joint action plan on 12 May 2018.",
+       "agreement", "2018-05-12", {"PER", "CHL"}},
+      {"date 2020-05-01\n\nA convention on double taxation between Latvia and Georgia was signed in Riga in 2016.",
+       "agreement", "2016", {"LVA", "GEO"}},
+      {"date 2020-05-01\n\nIn March 2017, Hungary sent a delegation to Mongolia.", "visit", "2017-03", {"HUN", "MNG"}},
+      {"date 2020-05-01\n\nOn 2 May 2019, Polish President Jan Nowak sat down with Czech President Petr Dvorak.",
+       "meeting", "2019-05-02", {"POL", "CZE"}},
+      {"date 2020-05-01\n\nCanada provided emergency assistance, including tents and water, to Haiti on 14 January 2010.",
+       "aid", "2010-01-14", {"CAN", "HTI"}},
+      {"date 2020-05-01\n\nOn 9 April 2015, Qatar airlifted blankets and medicines to Nepal.", "aid", "2015-04-09",
+       {"QAT", "NPL"}},
+      {"date 2020-05-01\n\nFiji received 300 tonnes of rice from Japan in March 2016.", "aid", "2016-03", {"FJI", "JPN"}},
+      {"date 2020-05-01\n\nChileans went to the polls on 19 December 2021, electing Gabriel Boric as president.",
+       "election", "2021-12-19", {"CHL"}},
+      {"date 2020-05-01\n\nIn June 2018, troops from Ghana and Togo trained together near Lome.", "military_exercise",
+       "2018-06", {"GHA", "TGO"}},
+      {"date 2020-05-01\n\nPeru and Chile agreed on 3 May 2019 to lift their ties to a strategic partnership.",
+       "relations_upgraded", "2019-05-03", {"PER", "CHL"}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const Doc d = run(c.text);
+    const Event* e = find(d, c.type);
+    REQUIRE(e);
+    REQUIRE(e->start);
+    CHECK(to_iso(*e->start) == c.start);
+    CHECK(countries(*e) == c.countries);
+  }
+}
+
+TEST_CASE("events: aid named with 'from' has the giver as actor") {
+  const Doc d = run("date 2020-05-01\n\nLaos received relief supplies from Vietnam on 3 August 2018.");
+  const Event* e = find(d, "aid");
+  REQUIRE(e);
+  for (const auto& p : e->participants) {
+    if (p.kind != EntityKind::country) continue;
+    CAPTURE(p.country);
+    CHECK((p.role == Role::actor) == (p.country == "VNM"));
+  }
+}
+
+TEST_CASE("events: statements, expectations, habits and headlines are not events") {
+  const struct {
+    std::string text, type;
+  } cases[] = {
+      {"date 2024-01-05\n\nThe ministers of Peru and Chile met on Monday. They welcomed efforts to end the dispute.",
+       "meeting_count_1"},
+      {"date 2024-01-05\n\nThe Peruvian president is expected to pay a return visit to Chile next year.", "visit"},
+      {"date 2024-01-05\n\nThe armies of Ghana and Togo have trained together regularly in recent years.",
+       "military_exercise"},
+      {"date 2024-01-05\n\nPeru and Chile hold talks at regional summit\n\nBy Ana Ruiz\n\nTrade grew in 2023.",
+       "meeting"},
+      {"date 2024-01-05\n\nBolivia received medical supplies from Peru on Monday.", "meeting"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const Doc d = run(c.text);
+    if (c.type == "meeting_count_1") {
+      CHECK(std::count_if(d.events.begin(), d.events.end(), [](const Event& e) { return e.type == "meeting"; }) == 1);
+      continue;
+    }
+    CHECK(find(d, c.type) == nullptr);
+  }
+}
+
+TEST_CASE("events: 'received' and 'welcomed' make a meeting only with a guest after them") {
+  const char* texts[] = {
+      "date 2024-01-05\n\nPeruvian President Ana Ruiz received Chilean Foreign Minister Juan Soto on Monday.",
+      "date 2024-01-05\n\nChilean Foreign Minister Juan Soto was received by Peruvian President Ana Ruiz on Monday.",
+      "date 2024-01-05\n\nPeruvian President Ana Ruiz warmly welcomed the visiting Chilean delegation on Monday.",
+  };
+  for (const char* t : texts) {
+    CAPTURE(t);
+    CHECK(find(run(t), "meeting") != nullptr);
+  }
+}
+
+TEST_CASE("triggers: '**' bridges up to twelve words, '*' up to three") {
+  const auto t = parse_triggers("x\t-\t-\t-\t-\tties ** established\ny\t-\t-\t-\t-\tties * set\n");
+  auto tokens_of = [](const std::string& s) { return tokenize(s, Span{0, s.size()}); };
+  const std::string near = "ties between a b c d e f were established";
+  const std::string far = "ties a b c d e f g h i j k l m established";
+  CHECK(find_triggers(tokens_of(near), t).size() == 1);
+  CHECK(find_triggers(tokens_of(far), t).empty());
+  CHECK(find_triggers(tokens_of("ties a b c set"), t).size() == 1);
+  CHECK(find_triggers(tokens_of("ties a b c d set"), t).empty());
 }
 
 TEST_CASE("events: wishes, invitations and called-off plans are not events") {

@@ -566,3 +566,55 @@ TEST_CASE("persons: a generational or regnal suffix stays in the name and short 
     CHECK(joined(r.persons[0].aliases) == c.aliases);
   }
 }
+
+TEST_CASE("persons: a quoted speaker described after the name is a person of unknown country") {
+  const struct {
+    std::string_view text, name, titles;
+  } cases[] = {
+      {"\"Trade will follow,\" said Marta Olsen, a researcher at the Nordic Policy Institute.", "Marta Olsen",
+       "Researcher"},
+      {"\"It is a start,\" says Tomas Berg, a senior fellow at a think tank in Oslo.", "Tomas Berg", "Senior Fellow"},
+      {"\"Both sides gain,\" noted Ines Duarte, a professor of economics.", "Ines Duarte", "Professor"},
+      {"The deal is fragile, according to Karl Weiss, an analyst.", "Karl Weiss", "Analyst"},
+      {"\"Wait and see,\" added Lee Min-jun, director at a policy centre in Busan.", "Lee Min-jun", "Director"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto r = find_persons(make_doc(std::string(c.text)));
+    CAPTURE(names(r));
+    REQUIRE(r.persons.size() == 1);
+    CHECK(r.persons[0].name == c.name);
+    CHECK(!r.persons[0].country);
+    CHECK(joined(titles_of(r.persons[0])) == c.titles);
+  }
+}
+
+TEST_CASE("persons: after 'said', a name needs a described post to count") {
+  const std::string_view cases[] = {
+      "\"We agree,\" said Marta Olsen, who declined to give details.",
+      "\"We agree,\" said Marta Olsen.",
+      "The ministry said Monday, a holiday, was quiet.",
+      "\"Good,\" said Blue Harbour, a shipping firm in Oslo.",
+  };
+  for (const auto text : cases) {
+    CAPTURE(text);
+    CHECK(names(find_persons(make_doc(std::string(text)))) == "");
+  }
+}
+
+TEST_CASE("persons: a lowercase syllable after a hyphen stays in a given name") {
+  const struct {
+    std::string_view text, name;
+  } cases[] = {
+      {"Foreign Minister Park Ji-won met the press.", "Park Ji-won"},
+      {"President Kim Jong-un spoke.", "Kim Jong-un"},
+      {"Ahn Seo-yeon, then Foreign Minister of Vietnam, spoke.", "Ahn Seo-yeon"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto r = find_persons(make_doc(std::string(c.text)));
+    CAPTURE(names(r));
+    REQUIRE(r.persons.size() == 1);
+    CHECK(r.persons[0].name == c.name);
+  }
+}

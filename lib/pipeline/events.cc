@@ -5,6 +5,7 @@
 #include "pipeline/triggers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -15,7 +16,10 @@ namespace {
 const std::set<std::string> kModal = {"hope",   "hopes",  "hoped",     "hoping",   "wish",
                                       "wishes", "would",  "could",     "might",    "should",
                                       "invite", "invited", "invitation", "proposed", "postponed",
-                                      "cancelled", "canceled", "if",    "unless",   "intends"};
+                                      "cancelled", "canceled", "if",    "unless",   "intends",
+                                      "expected"};
+// Words that make a clause a habit, not an event: "have trained together regularly".
+const std::set<std::string> kHabitual = {"regularly", "routinely", "frequently", "often", "usually"};
 const std::set<std::string> kDeterminers = {"the", "this", "that", "his", "her", "their", "its", "these"};
 const std::set<std::string> kPronouns = {"he", "she", "his", "her", "him"};
 // Clause boundaries inside a sentence: dates and sides are read per clause.
@@ -90,6 +94,13 @@ bool names_other_thing(const Doc& doc, const Mention& m) {
   return after.starts_with(" War");
 }
 
+// "the Steel Thunder-2005 exercise": a year glued to a name is part of the name.
+bool names_a_thing(const Doc& doc, Span date) {
+  const std::string_view body = doc.article.body;
+  return date.begin >= 2 && body[date.begin - 1] == '-' &&
+         std::isalpha(static_cast<unsigned char>(body[date.begin - 2]));
+}
+
 struct Sides {
   std::vector<std::string> before, after;  // country codes in text order
   std::vector<std::size_t> persons_before, persons_after;
@@ -137,7 +148,7 @@ const DateMention* nearest_date(const Doc& doc, Span clause, Span trigger) {
                                      [](const DateMention& d, std::size_t pos) { return d.span.begin < pos; });
   for (auto it = from; it != doc.dates.end() && it->span.begin < clause.end; ++it) {
     const DateMention& d = *it;
-    if (!clause.contains(d.span)) continue;
+    if (!clause.contains(d.span) || names_a_thing(doc, d.span)) continue;
     if (d.span.overlaps(trigger) || trigger.contains(d.span)) inside = inside ? inside : &d;
     else if (d.span.begin >= trigger.end) after = after ? after : &d;
     else before = &d;
@@ -148,7 +159,7 @@ const DateMention* nearest_date(const Doc& doc, Span clause, Span trigger) {
 bool modal(const std::vector<Token>& tokens, const std::vector<Span>& clauses, Span clause) {
   for (const auto& t : tokens) {
     if (!clause.contains(t.span)) continue;
-    if (kModal.count(t.folded)) return true;
+    if (kModal.count(t.folded) || kHabitual.count(t.folded)) return true;
     if (t.folded == "may" && !t.upper) return true;
   }
   // "had initially planned to visit ..., but the trip was postponed": the plan's
@@ -200,6 +211,15 @@ const std::set<std::string> kOfficialWords = {
     "delegation", "delegations", "leader", "leaders", "president", "minister", "side", "government",
     "officials", "official", "envoy", "king", "queen", "premier", "chancellor", "secretary", "chairman",
     "ambassador", "emperor", "prince", "general"};
+// Words a guest can be named by after "received" or "welcomed", besides official words.
+const std::set<std::string> kGuestWords = {"counterpart", "counterparts", "guest", "guests", "host",
+                                           "him", "them", "visitor", "visitors", "envoys", "ambassadors",
+                                           "representatives", "delegates", "mission"};
+// Words that may stand between "received"/"welcomed" and the guest: "received by",
+// "warmly welcomed the visiting", "received on Monday".
+const std::set<std::string> kGuestLead = {"the", "a", "an", "his", "her", "their", "its", "visiting",
+                                          "high", "level", "senior", "top", "foreign", "by", "warmly",
+                                          "cordially", "officially", "on", "in", "at", "today", "then"};
 
 struct Candidate {
   Event event;
@@ -260,6 +280,20 @@ Span lead_of(const Doc& doc) {
   return {};
 }
 
+// A line of its own without closing punctuation is a headline or a heading: it
+// restates the story in the present tense ("Leaders hold talks at summit").
+bool headline(const Doc& doc, Span sentence) {
+  const std::string_view body = doc.article.body;
+  std::string_view t = doc.text(sentence);
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\r')) t.remove_suffix(1);
+  if (t.empty() || std::string_view(".!?:;\"')").find(t.back()) != std::string_view::npos) return false;
+  if (static_cast<unsigned char>(t.back()) >= 0x80) return false;  // a closing quote mark or other
+  const bool line_start = sentence.begin == 0 || body[sentence.begin - 1] == '\n';
+  std::size_t end = sentence.begin + t.size();
+  while (end < body.size() && (body[end] == ' ' || body[end] == '\r')) ++end;
+  return line_start && (end == body.size() || body[end] == '\n');
+}
+
 bool is_lead(const Context& ctx, Span sentence) {
   return sentence.begin >= ctx.lead.begin && sentence.begin < ctx.lead.end;
 }
@@ -300,17 +334,53 @@ std::optional<std::size_t> actor_person(const Doc& doc, const std::vector<Token>
   return std::nullopt;
 }
 
+// An official actor: a person, or an official word before the trigger or in it
+// ("sent a delegation to").
 bool official(const std::vector<Token>& tokens, Span clause, Span trigger, bool has_person) {
   if (has_person) return true;
   return std::any_of(tokens.begin(), tokens.end(), [&](const Token& t) {
-    return clause.contains(t.span) && t.span.end <= trigger.begin && kOfficialWords.count(t.folded);
+    return clause.contains(t.span) && t.span.end <= trigger.end && kOfficialWords.count(t.folded);
   });
 }
 
+// A guest after token `after`: "received Prime Minister X", "welcomed the visiting
+// delegation", "was received by the host", but not "welcomed efforts to ..." or
+// "received relief supplies".
+bool guest_follows(const std::vector<Token>& tokens, std::size_t after) {
+  for (std::size_t i = after; i < tokens.size() && i < after + 5; ++i) {
+    const std::string& w = tokens[i].folded;
+    if (tokens[i].upper || kOfficialWords.count(w) || kGuestWords.count(w)) return true;
+    if (!kGuestLead.count(w)) return false;
+  }
+  return false;
+}
+
+// Countries named after "from" in an aid clause: the givers ("Laos received relief
+// supplies from Bahrain", "a shipment of rice from Japan arrived in China").
+std::vector<std::string> givers(const Doc& doc, const std::vector<Token>& tokens, Span clause) {
+  std::vector<std::string> out;
+  const auto [first, last] = mentions_in(doc, clause);
+  for (auto it = first; it != last; ++it) {
+    if (it->kind != EntityKind::country || it->adjective || !clause.contains(it->span)) continue;
+    std::size_t k = token_at(tokens, it->span.begin);
+    if (k >= 1 && tokens[k - 1].folded == "the") --k;
+    if (k >= 1 && k <= tokens.size() && tokens[k - 1].folded == "from") add_unique(out, it->country);
+  }
+  return out;
+}
+
 void assign_sides(const Doc& doc, Candidate& c, const Sides& s, std::optional<std::size_t> actor,
-                  Span clause, std::size_t trigger_end) {
+                  Span clause, std::size_t trigger_end, const std::vector<std::string>& from) {
   Event& e = c.event;
   const Trigger& t = *c.trigger;
+  if (e.type == "aid" && !from.empty()) {  // the giver is named after "from"; the rest receive
+    for (const auto& code : from) add_participant(e, country_of(Role::actor, code));
+    for (const auto* side : {&s.before, &s.after})
+      for (const auto& code : *side)
+        if (std::find(from.begin(), from.end(), code) == from.end())
+          add_participant(e, country_of(Role::counterpart, code));
+    return;
+  }
   std::vector<std::size_t> counterparts = s.persons_after;
   if (actor) counterparts.erase(std::remove(counterparts.begin(), counterparts.end(), *actor), counterparts.end());
   if (actor) add_participant(e, person_of(Role::actor, *actor));
@@ -460,10 +530,12 @@ std::optional<Candidate> build(const Context& ctx, const std::vector<Token>& tok
   // "the visit" points back to a visit already judged official.
   if (hit.trigger->has("official") && !c.anaphoric && !official(tokens, clause, trigger, actor.has_value()))
     return std::nullopt;
+  if (hit.trigger->has("guest") && !guest_follows(tokens, hit.last + 1)) return std::nullopt;
   Sides sides_used = s;
   if (!personal) sides_used.persons_before.clear(), sides_used.persons_after.clear();
   drop_location_countries(doc, tokens, c, sides_used, clause);
-  assign_sides(doc, c, sides_used, actor, clause, trigger.end);
+  const auto from = e.type == "aid" ? givers(doc, tokens, clause) : std::vector<std::string>{};
+  assign_sides(doc, c, sides_used, actor, clause, trigger.end, from);
   date_event(ctx, c, sentence, clause, trigger, previous);
   if (c.anaphoric && e.start) c.anaphoric = false;  // "his May visit" is a statement of its own
   fill_from_pair(ctx, c);
@@ -635,6 +707,7 @@ std::vector<Event> extract_events(const Doc& doc) {
     const Span sentence = doc.sentences[i];
     // The headline restates the lead; its facts come from the body.
     if (doc.article.title && doc.text(sentence) == doc.article.title->value) continue;
+    if (headline(doc, sentence)) continue;
     // A "sentence" of thousands of bytes is a table, a dump or text without
     // punctuation, not prose a fact can be read from; skipping it keeps the stage linear.
     if (sentence.size() > kMaxSentenceBytes) continue;
@@ -656,6 +729,9 @@ std::vector<Event> extract_events(const Doc& doc) {
       anachronisms(c);
       if (c.anaphoric) {
         auto it = std::find_if(events.rbegin(), events.rend(), [&](const Event& e) { return e.type == c.event.type; });
+        // "The visit comes amid ..." after talks told as a meeting points back to them.
+        if (it == events.rend() && kMeetingFamily.count(c.event.type))
+          it = std::find_if(events.rbegin(), events.rend(), [&](const Event& e) { return kMeetingFamily.count(e.type) != 0; });
         if (it != events.rend()) {
           it->evidence.push_back(c.event.evidence.front());
           continue;

@@ -25,6 +25,21 @@ bool name_word(const Scan& s, std::size_t j, bool first, NameMode mode) {
   return !title_at(s, j);
 }
 
+// Words that follow a name after a hyphen without being part of it: "Biden-era".
+const WordSet kHyphenSuffixes = {"led", "era", "based", "style", "backed", "born", "linked", "owned",
+                                 "run", "made", "like", "type", "class", "level", "wide", "free"};
+
+// A lowercase syllable glued by a hyphen to the short part before it (token j is
+// the hyphen): the given names of Korean and some other names ("Jong-un", "Seo-yeon").
+bool lower_syllable_after(const Scan& s, std::size_t j) {
+  if (!s.is(j, "-") || !s.glued(j) || !s.glued(j + 1) || j + 1 >= s.size()) return false;
+  const Token& before = s.tok[j - 1];
+  const Token& after = s.tok[j + 1];
+  if (!after.word || after.upper || s.in(kHyphenSuffixes, j + 1) || after.fold.size() > 5) return false;
+  if (before.span.size() > 5) return false;
+  return std::all_of(after.fold.begin(), after.fold.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
 // "bin Salman", "al-Assad", "von der Leyen": lowercase particles before a capitalised part.
 bool particle_before_name(const Scan& s, std::size_t j) {
   const std::size_t from = j;
@@ -60,6 +75,10 @@ std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode) {
       Part p{s.tok[j].fold, false, !n.parts.empty() && s.in(kNameSuffixes, j)};
       for (++j; s.is(j, "-") && s.glued(j) && s.glued(j + 1) && s.cap(j + 1); j += 2)
         p.fold += ' ' + s.tok[j + 1].fold;  // "Jean-Claude"
+      if (!n.parts.empty() && lower_syllable_after(s, j)) {  // "Kim Jong-un", "Ahn Seo-yeon"
+        p.fold += ' ' + s.tok[j + 1].fold;
+        j += 2;
+      }
       const bool suffix = p.suffix;
       // "Jr." and "Sr." are abbreviations: the dot is part of the name.
       if (suffix && (p.fold == "jr" || p.fold == "sr") && s.is(j, ".") && s.glued(j)) ++j;

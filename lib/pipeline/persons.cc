@@ -31,6 +31,9 @@ const WordSet kPossessives = {"his", "her", "their", "its", "our", "my", "your",
 const WordSet kRelationModifiers = {"late",   "former",  "elder",    "older",    "younger",
                                     "eldest", "oldest",  "youngest", "new",      "outgoing",
                                     "incoming", "then",  "first",    "second",   "only"};
+// Verbs that attribute a quotation: `"...," said Jane Roe, a researcher at ...`.
+const WordSet kSpeechVerbs = {"said", "says", "added", "adds", "noted", "notes", "explained",
+                              "argued", "argues", "observed", "commented", "wrote", "warned", "stressed"};
 constexpr std::size_t kNone = std::size_t(-1);
 
 // One place a person's name occurs.
@@ -51,6 +54,7 @@ class Finder {
   PersonResult run() {
     titled_names();
     appositions();
+    speakers();
     relatives();
     bylines();
     cluster();
@@ -71,6 +75,7 @@ class Finder {
   void assign(std::size_t sighting, std::size_t person);
   void titled_names();
   void appositions();
+  void speakers();
   void relatives();
   void bylines();
   void cluster();
@@ -193,6 +198,29 @@ void Finder::appositions() {
                                            [&](const Sighting& x) { return x.intro == k; });
     if (positions.empty() || titles_a_name) continue;
     add(*n, std::move(positions), as && s_.headline[c], n->begin);
+  }
+}
+
+// `"...," said Jane Roe, a researcher at the Institute of ...`, "according to
+// Jane Roe, a professor of law": a quoted speaker described after the name,
+// with no title before it. The description must hold a title ("researcher",
+// "senior fellow", "director"); the person's country stays unknown.
+void Finder::speakers() {
+  for (std::size_t k = 0; k + 1 < s_.size(); ++k) {
+    std::size_t at = k + 1;
+    if (s_.is(k, "according") && s_.is(k + 1, "to")) ++at;
+    else if (!s_.in(kSpeechVerbs, k)) continue;
+    if (at >= s_.size() || s_.tok[at].line_before) continue;
+    const auto n = parse_name(s_, at, NameMode::loose);
+    if (!n || n->parts.size() < 2 || !s_.is(n->end, ",")) continue;
+    std::size_t j = n->end + 1;
+    if (s_.is(j, "a") || s_.is(j, "an") || s_.is(j, "the")) ++j;
+    if (ordinal_at(s_, j)) ++j;  // "a former diplomat"
+    const auto chain = j < s_.size() && !s_.tok[j].line_before ? parse_chain(s_, j) : std::nullopt;
+    if (!chain) continue;
+    auto positions = positions_of(*chain, span(n->begin, chain->end));
+    if (positions.empty()) continue;
+    add(*n, std::move(positions), s_.headline[at], n->begin);
   }
 }
 

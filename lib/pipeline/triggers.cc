@@ -11,6 +11,9 @@ namespace annals {
 namespace {
 
 constexpr std::size_t kMaxGap = 3;
+// "**" bridges a noun phrase with its modifiers: "Diplomatic relations between
+// Bosnia and Herzegovina and Latvia were established".
+constexpr std::size_t kMaxLongGap = 12;
 
 std::vector<std::string> split(std::string_view s, char sep) {
   std::vector<std::string> out;
@@ -39,8 +42,9 @@ std::optional<std::size_t> match_from(const std::vector<Token>& tokens, const Tr
                                       std::size_t i) {
   if (k == t.pattern.size()) return i - 1;
   const auto& el = t.pattern[k];
-  if (el.size() == 1 && el[0] == "*") {
-    for (std::size_t skip = 0; skip <= kMaxGap && i + skip <= tokens.size(); ++skip)
+  if (el.size() == 1 && (el[0] == "*" || el[0] == "**")) {
+    const std::size_t gap = el[0] == "*" ? kMaxGap : kMaxLongGap;
+    for (std::size_t skip = 0; skip <= gap && i + skip <= tokens.size(); ++skip)
       if (auto end = match_from(tokens, t, k + 1, i + skip)) return end;
     return std::nullopt;
   }
