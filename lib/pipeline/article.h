@@ -29,7 +29,8 @@ std::string read_text_file(const std::filesystem::path& path, const ReadLimits& 
 
 // The Article for `raw` (valid UTF-8, as read_text_file returns it): `body` is
 // the kept text, copied byte for byte from `raw` in pieces (`segments`) joined
-// by "\n" (lines of one paragraph) or "\n\n" (paragraphs); `removed` lists each
+// by "\n" (lines of one paragraph), "\n\n" (paragraphs), or nothing where a
+// publisher tag was cut from inside a line; `removed` lists each
 // left-out raw span with its reason; title, publisher, author, published and
 // language are set when the text states them, with Stated::from (or
 // published_from) saying which line did. Never throws on odd text: an article
