@@ -5,6 +5,7 @@
 #include "annals/database.h"
 #include "annals/import.h"
 #include "store/connection.h"
+#include "temp_dir.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -21,17 +22,8 @@ using namespace annals;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "annals-parallel-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
+struct TempDir : test::TempDir {
+  TempDir() : test::TempDir("annals-parallel") {}
 };
 
 void write_bytes(const fs::path& p, const std::string& bytes) {

@@ -5,6 +5,7 @@
 #include "annals/error.h"
 #include "annals/import.h"
 #include "store/connection.h"
+#include "temp_dir.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -36,17 +37,8 @@ std::string article(int n) {
          ").\nThe ministers agreed to meet again next year.\n";
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "annals-import-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
+struct TempDir : test::TempDir {
+  TempDir() : test::TempDir("annals-import") {}
 };
 
 void write_bytes(const fs::path& p, const std::string& bytes) {

@@ -5,6 +5,7 @@
 #include "annals/error.h"
 #include "store/connection.h"
 #include "util/sha256.h"
+#include "temp_dir.h"
 
 #include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
@@ -22,17 +23,8 @@ using namespace annals;
 
 namespace {
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "annals-schema-XXXXXX").string();
-    REQUIRE(::mkdtemp(tmpl.data()) != nullptr);
-    path = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path, ec);
-  }
+struct TempDir : test::TempDir {
+  TempDir() : test::TempDir("annals-schema") {}
 };
 
 std::string read_bytes(const fs::path& p) {

@@ -17,7 +17,7 @@ const std::vector<Command>& commands() {
        "  --db FILE         knowledge base to create or update (default annals.db)\n"
        "  --threads N       threads reading and analysing files (default: one per core)\n"
        "  --batch N         articles per transaction (default 256; also at most 8 MB)\n"
-       "  --max-file-mb N   refuse files larger than N MB (default 64)\n"
+       "  --max-file-mb N   refuse files larger than N MB (default 16)\n"
        "  --quiet           no progress and no summary; errors are still printed\n\n"
        "exit status: 0 all imported, 2 any file failed or bad usage\n"
        "example: annals import --db annals.db seeds/\n",

@@ -40,8 +40,13 @@ if ! command -v clang++ >/dev/null || ! links_libfuzzer; then
 fi
 
 # ---- build ----
-cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DANNALS_FUZZ=ON -DANNALS_BUILD_TESTS=OFF >/dev/null
+# A build folder already configured for fuzzing (tools/ci_sanitize.sh makes one
+# with the tests too) is reused as it is: configuring it again with other
+# settings would rebuild everything.
+if ! grep -q '^ANNALS_FUZZ:BOOL=ON' "$build/CMakeCache.txt" 2>/dev/null; then
+  cmake -S . -B "$build" -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+    -DANNALS_FUZZ=ON -DANNALS_BUILD_TESTS=OFF >/dev/null
+fi
 cmake --build "$build" -j"$(nproc)" --target fuzz
 
 targets=("$@")

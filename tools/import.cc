@@ -56,12 +56,18 @@ void print_summary(const ImportReport& r) {
 // tried get one line between them, not thousands.
 void print_failures(const ImportReport& r) {
   std::size_t skipped = 0;
+  std::string why;  // the database-wide error that stopped the import
   for (const auto& f : r.files) {
     if (f.outcome != ImportOutcome::failed) continue;
-    if (f.message.starts_with("not imported: ")) ++skipped;
-    else fmt::print(stderr, "annals import: {}: {}\n", f.path, f.message);
+    if (f.message.starts_with("not imported: ")) {
+      ++skipped;
+      if (why.empty()) why = f.message.substr(14);
+    } else {
+      fmt::print(stderr, "annals import: {}: {}\n", f.path, f.message);
+    }
   }
-  if (skipped) fmt::print(stderr, "annals import: {} more file(s) not imported after that error\n", skipped);
+  // A batch rolled back by a full disk has no file to blame: say why once.
+  if (skipped) fmt::print(stderr, "annals import: stopped: {}\nannals import: {} file(s) not imported\n", why, skipped);
 }
 
 // The value of --name as a whole number in [least, most], if given.

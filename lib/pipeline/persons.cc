@@ -430,6 +430,9 @@ void Finder::known_forms() {
 // "was elected Lao Party General Secretary", "his continued election as
 // General Secretary of ...": a position of the person last named before.
 void Finder::elections() {
+  // Sightings by position, looked up by binary search: a scan of all of them
+  // for each election word made one long document quadratic.
+  std::vector<std::size_t> by_begin;
   for (std::size_t k = 0; k < s_.size(); ++k) {
     if (!s_.in(kElectionWords, k)) continue;
     std::size_t j = k + 1;
@@ -438,19 +441,34 @@ void Finder::elections() {
     if (ordinal_at(s_, j)) ++j;
     const auto chain = parse_chain(s_, j);
     if (!chain || parse_name(s_, chain->end, NameMode::anchored)) continue;
-    const std::size_t here = s_.doc.sentence_at(s_.tok[k].span.begin);
+    if (by_begin.size() != seen_.size()) {
+      by_begin.resize(seen_.size());
+      for (std::size_t i = 0; i < seen_.size(); ++i) by_begin[i] = i;
+      std::stable_sort(by_begin.begin(), by_begin.end(),
+                       [&](std::size_t a, std::size_t b) { return seen_[a].span.begin < seen_[b].span.begin; });
+    }
+    const std::size_t at = s_.tok[k].span.begin;
+    const std::size_t here = s_.doc.sentence_at(at);
+    // The last person named before the word, in its sentence or the one before.
     std::size_t who = kNone;
-    for (std::size_t i = 0; i < seen_.size(); ++i) {
-      const Sighting& x = seen_[i];
+    auto it = std::lower_bound(by_begin.begin(), by_begin.end(), at,
+                               [&](std::size_t i, std::size_t pos) { return seen_[i].span.begin < pos; });
+    while (it != by_begin.begin()) {
+      const Sighting& x = seen_[*--it];
       const std::size_t there = s_.doc.sentence_at(x.span.begin);
-      if (x.person == kNone || x.span.end > s_.tok[k].span.begin || !(there == here || there + 1 == here)) continue;
-      if (who == kNone || x.span.begin > seen_[who].span.begin) who = i;
+      if (there + 1 < here) break;
+      if (x.person == kNone || x.span.end > at || !(there == here || there + 1 == here)) continue;
+      if (who == kNone || x.span.begin > seen_[who].span.begin) who = *it;
+      break;
     }
     if (who == kNone) continue;
     auto positions = positions_of(*chain, span(k, chain->end));
+    const Span sentence = here < s_.doc.sentences.size() ? s_.doc.sentences[here] : Span{};
     std::vector<const DateMention*> dated;
-    for (const DateMention& d : s_.doc.dates)
-      if (s_.doc.sentence_at(d.span.begin) == here) dated.push_back(&d);
+    for (auto d = std::lower_bound(s_.doc.dates.begin(), s_.doc.dates.end(), sentence.begin,
+                                   [](const DateMention& m, std::size_t pos) { return m.span.begin < pos; });
+         d != s_.doc.dates.end() && d->span.begin < sentence.end; ++d)
+      if (s_.doc.sentence_at(d->span.begin) == here) dated.push_back(&*d);
     for (Position& p : positions)
       if (dated.size() == 1) p.start = dated[0]->start;
     auto& into = seen_[who].positions;

@@ -19,8 +19,8 @@ namespace annals {
 // Binds `text` as TEXT (SQLiteCpp's pointer-and-size bind would make a BLOB).
 inline void bind_text(SQLite::Statement& st, int index, std::string_view text) { st.bind(index, std::string(text)); }
 
-// A BulkInsert must outlive the StatementCache entries it creates (the cache
-// keys view its statement texts): keep it beside the cache, not on the stack.
+// Keep a BulkInsert beside its StatementCache rather than on the stack: its
+// statements are prepared once per row count and reused for every article.
 class BulkInsert {
  public:
   // A value to bind: NULL, an integer, or text that must outlive flush().
@@ -59,7 +59,7 @@ class BulkInsert {
     else st.bind(index);
   }
 
-  // The statement text for n rows; kept here because the cache keys view it.
+  // The statement text for n rows, built once.
   std::string_view sql_for(std::size_t n) {
     std::string& text = texts_[n];
     if (text.empty()) {

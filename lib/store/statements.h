@@ -6,7 +6,9 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
+#include <functional>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 
@@ -25,7 +27,9 @@ class StatementCache {
 
   // The prepared statement for `sql`, reset and with its bindings cleared.
   SQLite::Statement& operator()(std::string_view sql) {
-    auto& slot = cache_[sql];
+    auto found = cache_.find(sql);
+    if (found == cache_.end()) found = cache_.emplace(std::string(sql), nullptr).first;
+    auto& slot = found->second;
     if (!slot) {
       slot = std::make_unique<SQLite::Statement>(db_, std::string(sql));
     } else {
@@ -37,8 +41,13 @@ class StatementCache {
 
  private:
   SQLite::Database& db_;
-  // Keys view the string literals callers pass, which outlive the cache.
-  std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> cache_;
+  // Keys are copies, so a caller's text may die before the cache; looked up
+  // by string_view without a copy (a transparent hash).
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>, Hash, std::equal_to<>> cache_;
 };
 
 // Resets every statement of a cache when it goes out of scope, however the

@@ -73,8 +73,8 @@ class Writer {
   std::int64_t source_ = 0;                 // the source being written
   std::vector<std::int64_t> sentence_ids_;  // by sentence index of the doc being written
   std::int64_t unindexed_first_ = 0, unindexed_last_ = 0;  // sentence ids not yet in the index
-  // Multi-row inserts. They live as long as the writer: the statement cache
-  // keys view the statement texts they own.
+  // Multi-row inserts, kept for the writer's life so their statements are
+  // prepared once.
   BulkInsert evidence_;  // evidence rows of the doc being written
   BulkInsert sentence_rows_, participant_rows_, event_country_rows_, event_pair_rows_;
   std::set<std::int64_t> article_events_;  // events the doc being written stated
