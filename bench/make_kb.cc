@@ -331,6 +331,15 @@ void Kb::events(std::size_t n, TextWriter& text) {
       evidence.exec();
     }
   }
+  // The index tables the importer keeps itself (schema 4), filled here in two
+  // statements, as schema/004_import_indexing.sql tells a hand-made base to.
+  db.exec("INSERT OR IGNORE INTO event_countries (country_id, event_id, start_date, type) "
+          "SELECT DISTINCT p.country_id, e.event_id, e.start_date, e.type "
+          "FROM event_participants p JOIN events e ON e.event_id = p.event_id WHERE p.country_id IS NOT NULL");
+  db.exec("INSERT OR IGNORE INTO event_pairs (event_id, country_a_id, country_b_id, start_date) "
+          "SELECT DISTINCT a.event_id, a.country_id, b.country_id, e.start_date "
+          "FROM event_participants a JOIN event_participants b ON b.event_id = a.event_id "
+          "AND b.country_id > a.country_id JOIN events e ON e.event_id = a.event_id");
 }
 
 void Kb::relations(std::size_t n) {

@@ -115,17 +115,20 @@ std::vector<Question> questions() {
   using F = std::function<std::size_t()>;
   return {
       {"timeline A B: first page", [](Sampler& s, const Database& db) -> F {
-         auto [a, b] = s.pair_of_event();
+         const auto pair = s.pair_of_event();
+         const auto a = pair.first, b = pair.second;
          return [&db, a, b] { return timeline(db, CountryCode(db, a), CountryCode(db, b)).size(); };
        }},
       {"timeline A B: page after", [](Sampler& s, const Database& db) -> F {
          std::int64_t id = 0;
-         auto [a, b] = s.pair_of_event(&id);
+         const auto pair = s.pair_of_event(&id);
+         const auto a = pair.first, b = pair.second;
          const TimelineFilter f{.after = id};
          return [&db, a, b, f] { return timeline(db, CountryCode(db, a), CountryCode(db, b), f).size(); };
        }},
       {"timeline A B: 5 years", [](Sampler& s, const Database& db) -> F {
-         auto [a, b] = s.pair_of_event();
+         const auto pair = s.pair_of_event();
+         const auto a = pair.first, b = pair.second;
          const auto from = s.year_start();
          const TimelineFilter f{.from = from, .to = date::year_month_day(from.year() + date::years{4}, date::December, date::day{31})};
          return [&db, a, b, f] { return timeline(db, CountryCode(db, a), CountryCode(db, b), f).size(); };
