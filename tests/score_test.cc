@@ -20,7 +20,8 @@ json null_or(const char* s) { return s ? json(s) : json(nullptr); }
 
 // A gold file for source `file`, empty but for what a test adds.
 json gold_file(const std::string& file) {
-  return {{"source", {{"file", file}}}, {"countries", json::array()},
+  // json::object: a one-pair {{...}} is an object to g++ but an array to clang.
+  return {{"source", json::object({{"file", file}})}, {"countries", json::array()},
           {"persons", json::array()},   {"organizations", json::array()},
           {"events", json::array()},    {"relations", json::array()}};
 }
@@ -91,7 +92,7 @@ json system_event(const SystemEvent& e) {
 json relation(const std::string& kind, const std::string& a, const std::string& b,
               const char* date, const char* precision, bool required = true) {
   return {{"kind", kind},
-          {"countries", {a, b}},
+          {"countries", json::array({a, b})},
           {"date", null_or(date)},
           {"precision", precision},
           {"required", required},
