@@ -1,5 +1,7 @@
 // The built `annals` binary, run as a user would, in a temporary folder.
 
+#include "shell.h"
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
@@ -25,10 +27,7 @@ std::string quote(const std::string& s) {
   return out + "'";
 }
 
-struct Run {
-  int status = -1;
-  std::string out;
-};
+using annals::test::Run;
 
 struct CliFixture {
   fs::path dir;
@@ -46,15 +45,7 @@ struct CliFixture {
   // Runs `annals <args>` in the temporary folder; `streams` picks what is kept
   // ("2>&1" both, "2>/dev/null" stdout only).
   Run annals(const std::string& args, const std::string& streams = "2>&1") const {
-    const std::string cmd = "cd " + quote(dir.string()) + " && " + quote(ANNALS_CLI) + " " + args + " " + streams;
-    Run r;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf{};
-    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;) r.out.append(buf.data(), n);
-    const int raw = ::pclose(pipe);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return r;
+    return annals::test::shell("cd " + quote(dir.string()) + " && " + quote(ANNALS_CLI) + " " + args + " " + streams);
   }
 
   void write(const std::string& name, const std::string& bytes) const {
@@ -187,13 +178,7 @@ TEST_CASE_FIXTURE(CliFixture, "cli: imports started at once into one new databas
     std::string cmd = "cd " + quote(dir.string()) + " && {";
     for (int i = 0; i < 4; ++i) cmd += " (" + one + ") &";
     cmd += " wait; }";
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::string out;
-    std::array<char, 4096> buf{};
-    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;) out.append(buf.data(), n);
-    ::pclose(pipe);
-    CHECK(out.empty());  // --quiet: any output is an error
+    CHECK(annals::test::shell(cmd).out.empty());  // --quiet: any output is an error
     const Run stats = annals("stats --json --db kb.db", "2>/dev/null");
     CHECK(nlohmann::json::parse(stats.out)["sources"] == 5);
   }

@@ -4,6 +4,7 @@
 #include "query/search.h"
 #include "store/connection.h"
 #include "event_indexes.h"
+#include "shell.h"
 
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
@@ -783,22 +784,10 @@ struct Cli {
     fs::remove_all(dir, ec);
   }
 
-  struct Run {
-    int status = -1;
-    std::string out;
-  };
   // `annals <args> --db kb.db` (unless args name a --db), stdout and stderr together.
-  Run annals(const std::string& args) const {
+  test::Run annals(const std::string& args) const {
     const std::string db = args.find("--db") == std::string::npos ? " --db kb.db" : "";
-    const std::string cmd = "cd '" + dir.string() + "' && '" + std::string(ANNALS_CLI) + "' " + args + db + " 2>&1";
-    Run r;
-    FILE* pipe = ::popen(cmd.c_str(), "r");
-    REQUIRE(pipe != nullptr);
-    std::array<char, 4096> buf{};
-    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;) r.out.append(buf.data(), n);
-    const int raw = ::pclose(pipe);
-    r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-    return r;
+    return test::shell("cd '" + dir.string() + "' && '" + std::string(ANNALS_CLI) + "' " + args + db + " 2>&1");
   }
 };
 

@@ -3,13 +3,13 @@
 #include "annals/database.h"
 #include "annals/import.h"
 #include "cli.h"
+#include "query_commands.h"
 
 #include <fmt/format.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
-#include <optional>
-#include <string>
 
 namespace annals::cli {
 namespace {
@@ -70,23 +70,6 @@ void print_failures(const ImportReport& r) {
   if (skipped) fmt::print(stderr, "annals import: stopped: {}\nannals import: {} file(s) not imported\n", why, skipped);
 }
 
-// The value of --name as a whole number in [least, most], if given.
-std::optional<std::size_t> count_option(const Args& args, const std::string& name, std::size_t least,
-                                        std::size_t most) {
-  const auto text = args.option(name);
-  if (!text) return std::nullopt;
-  std::size_t used = 0;
-  unsigned long long n = 0;
-  try {
-    n = std::stoull(*text, &used);
-  } catch (const std::exception&) {
-    used = 0;
-  }
-  if (used == 0 || used != text->size() || (*text)[0] == '-' || n < least || n > most)
-    throw UsageError{fmt::format("--{} wants a whole number from {} to {}, not '{}'", name, least, most, *text)};
-  return static_cast<std::size_t>(n);
-}
-
 }  // namespace
 
 int run_import(const Args& args) {
@@ -95,9 +78,10 @@ int run_import(const Args& args) {
   const bool quiet = args.flag("quiet");
   auto db = Database::open(args.db(), OpenMode::read_write);
   ImportOptions options;
-  options.threads = static_cast<unsigned>(count_option(args, "threads", 0, 256).value_or(0));
-  options.batch_articles = count_option(args, "batch", 1, 1u << 20).value_or(options.batch_articles);
-  if (auto mb = count_option(args, "max-file-mb", 1, 4096)) options.max_file_bytes = std::uintmax_t(*mb) << 20;
+  // More threads than cores only queue; more megabytes than this would overflow.
+  options.threads = static_cast<unsigned>(std::min<std::size_t>(count_option(args, "threads", 0), 256));
+  options.batch_articles = count_option(args, "batch", options.batch_articles);
+  options.max_file_bytes = std::uintmax_t(std::min<std::size_t>(count_option(args, "max-file-mb", options.max_file_bytes >> 20), 1u << 20)) << 20;
   if (!quiet && ::isatty(STDERR_FILENO)) {
     // A few updates a second: printing one per file would slow a big import.
     options.on_progress = [shown = -1.0](const ImportProgress& p) mutable {

@@ -183,7 +183,10 @@ std::int64_t Writer::insert_source(const Doc& doc, const std::string& sha256, in
 
 std::vector<std::int64_t> Writer::insert_sentences(const Doc& doc, std::int64_t source) {
   // Ids are given here, not taken from each insert, so the rows go in bulk.
-  std::int64_t next = db_.execAndGet("SELECT ifnull(max(sentence_id), 0) + 1 FROM sentences").getInt64();
+  auto& max_id = sql_("SELECT ifnull(max(sentence_id), 0) + 1 FROM sentences");
+  max_id.executeStep();
+  std::int64_t next = max_id.getColumn(0).getInt64();
+  max_id.reset();
   std::vector<std::int64_t> ids;
   ids.reserve(doc.sentences.size());
   BulkInsert& rows = sentence_rows_;
