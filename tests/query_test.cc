@@ -655,6 +655,8 @@ struct Recorder {
   }
 };
 
+constexpr std::string_view kCountriesLoad = "SELECT country_id, code, name FROM countries";
+
 // Plan lines that read a whole table. A SCAN of a subquery (named by a
 // CO-ROUTINE or MATERIALIZE line), of the FTS5 virtual table or of a covering
 // index is not one.
@@ -739,6 +741,9 @@ TEST_CASE_FIXTURE(Kb, "query: every statement of every API call uses an index") 
     CHECK_FALSE(statements.empty());
     for (const auto& s : statements) {
       CAPTURE(s);
+      // The connection reads the countries (reference data, a few hundred
+      // rows) whole, once, into its cache; no question scans them after.
+      if (s == kCountriesLoad) continue;
       CHECK(full_scans(sql, s).empty());
     }
   }
@@ -759,6 +764,7 @@ TEST_CASE_FIXTURE(Kb, "query: leaders finds citizens' posts through an index whe
   }
   for (const auto& s : statements) {
     CAPTURE(s);
+    if (s == kCountriesLoad) continue;
     CHECK(full_scans(sql, s).empty());
   }
 }

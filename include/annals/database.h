@@ -10,6 +10,8 @@ enum class OpenMode { read_only, read_write };
 
 // A connection to one knowledge base. Not shareable between threads: open one
 // Database per thread (readers are not blocked by a writer: the file uses WAL).
+// A connection keeps the statements its questions prepare and the countries
+// (reference data), so asking again is cheaper than asking first.
 class Database {
  public:
   // Opens `path`. read_write creates the file when missing and brings its schema

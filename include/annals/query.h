@@ -166,7 +166,7 @@ struct SearchHit {
   std::string text;         // the whole sentence
   std::string highlighted;  // the sentence with each match in [brackets]
   std::string snippet;      // a few words around the best match, matches in [brackets]
-  double score = 0;         // bm25: lower is better
+  double score = 0;         // bm25, as FTS5's bm25() gives it: lower is better
 };
 
 // How many matching sentences search() ranks: the most recently imported ones.
@@ -179,7 +179,10 @@ inline constexpr std::size_t kSearchCandidates = 2000;
 // the kSearchCandidates most recently imported are given (add words to narrow
 // the search). Words are taken literally: quotes, *, -, :, NEAR, AND, OR, NOT
 // and parentheses are text or separators, never FTS5 syntax. Case and
-// diacritics are ignored. Empty when `query` holds no word.
+// diacritics are ignored. Empty when `query` holds no word. The connection
+// keeps how many sentences hold each word it has searched for (bm25's IDF),
+// until the knowledge base changes: the first search for a common word costs
+// a walk of its index entries, later ones do not.
 std::vector<SearchHit> search(const Database& db, std::string_view query, std::size_t limit = 20);
 
 enum class FactKind { event, relation, position, person, organization, country };

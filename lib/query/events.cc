@@ -2,7 +2,6 @@
 
 #include "annals/query.h"
 #include "query/rows.h"
-#include "store/connection.h"
 
 #include <algorithm>
 
@@ -49,11 +48,11 @@ void add_pair_driver(Sql& sql, std::int64_t a, std::int64_t b) {
 
 std::vector<EventRecord> timeline(const Database& database, const CountryCode& a,
                                   const std::optional<CountryCode>& b, const TimelineFilter& filter) {
-  const auto& db = connection(database);
-  const std::int64_t one = query::country_id(db, a);
+  auto& cache = query::read_cache(database);
+  const std::int64_t one = query::country_id(cache, a);
   std::optional<std::int64_t> other;
   // The same country twice asks for its own events.
-  if (b && !(*b == a)) other = query::country_id(db, *b);
+  if (b && !(*b == a)) other = query::country_id(cache, *b);
   Sql sql;
   if (other) add_pair_driver(sql, std::min(one, *other), std::max(one, *other));
   else add_country_driver(sql, one);
@@ -66,24 +65,24 @@ std::vector<EventRecord> timeline(const Database& database, const CountryCode& a
     sql.add(")");
   }
   query::add_period(sql, "ec", filter.from, filter.to);
-  return query::ordered_events(db, sql, "ec", filter.from || filter.to, filter.limit, filter.after);
+  return query::ordered_events(cache, sql, "ec", filter.from || filter.to, filter.limit, filter.after);
 }
 
 std::vector<EventRecord> events(const Database& database, const EventFilter& filter) {
-  const auto& db = connection(database);
+  auto& cache = query::read_cache(database);
   // A person or an organisation has the fewest events, so one of them drives
   // and the others are probed; else the country; else the events indexes.
   std::vector<std::pair<std::string_view, std::vector<std::int64_t>>> who;
   if (filter.person) {
-    who.emplace_back("person_id", query::matching_ids(db, "persons", *filter.person));
+    who.emplace_back("person_id", query::matching_ids(cache, "persons", *filter.person));
     if (who.back().second.empty()) return {};
   }
   if (filter.organization) {
-    who.emplace_back("organization_id", query::matching_ids(db, "organizations", *filter.organization));
+    who.emplace_back("organization_id", query::matching_ids(cache, "organizations", *filter.organization));
     if (who.back().second.empty()) return {};
   }
   std::optional<std::int64_t> country;
-  if (filter.country) country = query::country_id(db, *filter.country);
+  if (filter.country) country = query::country_id(cache, *filter.country);
   Sql sql;
   std::string_view alias = "e";
   if (!who.empty()) {
@@ -101,28 +100,28 @@ std::vector<EventRecord> events(const Database& database, const EventFilter& fil
   }
   if (filter.type) sql.add(alias == "ec" ? " AND ec.type = ?" : " AND e.type = ?", *filter.type);
   query::add_period(sql, alias, filter.from, filter.to);
-  return query::ordered_events(db, sql, alias, filter.from || filter.to, filter.limit, filter.after);
+  return query::ordered_events(cache, sql, alias, filter.from || filter.to, filter.limit, filter.after);
 }
 
 std::vector<RelationRecord> relations(const Database& database, const CountryCode& a, const CountryCode& b) {
-  const auto& db = connection(database);
-  const std::int64_t x = query::country_id(db, a), y = query::country_id(db, b);
+  auto& cache = query::read_cache(database);
+  const std::int64_t x = query::country_id(cache, a), y = query::country_id(cache, b);
   // The min()/max() terms are written as in relations_pair so that index serves them.
-  SQLite::Statement st(db,
+  auto st = cache.statement(
       "SELECT r.relation_id, r.kind, ca.code, ca.name, cb.code, cb.name, r.date, r.date_precision, "
       "r.event_id FROM relations r JOIN countries ca ON ca.country_id = r.country_a_id "
       "JOIN countries cb ON cb.country_id = r.country_b_id "
       "WHERE min(r.country_a_id, r.country_b_id) = ? AND max(r.country_a_id, r.country_b_id) = ? "
       "ORDER BY r.date IS NULL, r.date, r.relation_id");
-  st.bind(1, std::min(x, y));
-  st.bind(2, std::max(x, y));
+  st->bind(1, std::min(x, y));
+  st->bind(2, std::max(x, y));
   std::vector<RelationRecord> out;
-  while (st.executeStep()) {
-    RelationRecord r{st.getColumn(0).getInt64(), st.getColumn(1).getString(),
-                     *query::stored_country(st.getColumn(2), st.getColumn(3)),
-                     *query::stored_country(st.getColumn(4), st.getColumn(5)),
-                     query::stored_date(st.getColumn(6), st.getColumn(7).getString()), std::nullopt};
-    if (!st.getColumn(8).isNull()) r.event_id = st.getColumn(8).getInt64();
+  while (st->executeStep()) {
+    RelationRecord r{st->getColumn(0).getInt64(), st->getColumn(1).getString(),
+                     *query::stored_country(st->getColumn(2), st->getColumn(3)),
+                     *query::stored_country(st->getColumn(4), st->getColumn(5)),
+                     query::stored_date(st->getColumn(6), st->getColumn(7).getString()), std::nullopt};
+    if (!st->getColumn(8).isNull()) r.event_id = st->getColumn(8).getInt64();
     out.push_back(std::move(r));
   }
   return out;

@@ -2,7 +2,6 @@
 
 #include "annals/query.h"
 #include "query/rows.h"
-#include "store/connection.h"
 
 #include <algorithm>
 #include <map>
@@ -17,7 +16,7 @@ using query::Sql;
 // once: a surname may match dozens of persons, and one statement for each kind
 // beats one per person. Trips are visits the person made; meetings are
 // meetings and summits in any role, and visits the person received.
-void add_details(const SQLite::Database& db, std::vector<PersonRecord>& persons) {
+void add_details(query::ReadCache& cache, std::vector<PersonRecord>& persons) {
   std::vector<std::int64_t> ids;
   std::map<std::int64_t, PersonRecord*> by_id;
   for (auto& p : persons) {
@@ -26,22 +25,26 @@ void add_details(const SQLite::Database& db, std::vector<PersonRecord>& persons)
   }
   Sql aliases;
   aliases.add("SELECT person_id, alias FROM person_aliases WHERE person_id").add_in(ids).add(" ORDER BY person_id, alias");
-  auto st = aliases.prepare(db);
-  while (st.executeStep()) {
-    auto& p = *by_id.at(st.getColumn(0).getInt64());
-    if (st.getColumn(1).getString() != p.name) p.aliases.push_back(st.getColumn(1).getString());
+  {
+    auto st = aliases.prepare(cache);
+    while (st->executeStep()) {
+      auto& p = *by_id.at(st->getColumn(0).getInt64());
+      if (st->getColumn(1).getString() != p.name) p.aliases.push_back(st->getColumn(1).getString());
+    }
   }
   Sql posts;
   posts.add("SELECT ").add(query::kTenureColumns).add(query::kTenureJoins).add(" WHERE q.person_id").add_in(ids);
   posts.add(" ORDER BY q.start_date IS NULL, q.start_date, q.position_id");
-  auto pt = posts.prepare(db);
-  for (auto& t : query::read_tenures(pt)) by_id.at(t.person_id)->positions.push_back(std::move(t));
+  {
+    auto pt = posts.prepare(cache);
+    for (auto& t : query::read_tenures(*pt)) by_id.at(t.person_id)->positions.push_back(std::move(t));
+  }
   Sql events;
   // The CROSS JOIN starts from the persons' few events, never from every visit.
   events.add("SELECT ").add(query::kEventColumns).add(" FROM (SELECT DISTINCT event_id FROM event_participants"
       " WHERE person_id").add_in(ids).add(") d CROSS JOIN events e ON e.event_id = d.event_id");
   events.add(" WHERE e.type IN ('visit', 'meeting', 'summit')");
-  for (const auto& e : query::ordered_events(db, events, "e", false, 0)) {
+  for (const auto& e : query::ordered_events(cache, events, "e", false, 0)) {
     std::set<std::int64_t> done;
     for (const auto& x : e.participants) {
       if (!x.person_id || !by_id.count(*x.person_id) || !done.insert(*x.person_id).second) continue;
@@ -62,10 +65,10 @@ struct Arms {
 
 // Posts naming neither state nor organisation are few or none in most
 // knowledge bases; then reading them all beats probing for each citizen.
-bool few_stateless_posts(const SQLite::Database& db) {
-  SQLite::Statement st(db, "SELECT count(*) FROM (SELECT 1 FROM positions "
-                           "WHERE country_id IS NULL AND organization_id IS NULL LIMIT 1000)");
-  return st.executeStep() && st.getColumn(0).getInt() < 1000;
+bool few_stateless_posts(query::ReadCache& cache) {
+  auto st = cache.statement("SELECT count(*) FROM (SELECT 1 FROM positions "
+                            "WHERE country_id IS NULL AND organization_id IS NULL LIMIT 1000)");
+  return st->executeStep() && st->getColumn(0).getInt() < 1000;
 }
 
 // " AND" the post `x` may be running on `at`: a term without a known start may
@@ -116,8 +119,8 @@ void add_arms(Sql& sql, const Arms& arms, bool dated, const std::optional<std::s
 
 std::vector<Tenure> leaders(const Database& database, const CountryCode& country,
                             const std::optional<date::year_month_day>& at, std::size_t limit) {
-  const auto& db = connection(database);
-  const Arms arms{query::country_id(db, country), at, few_stateless_posts(db)};
+  auto& cache = query::read_cache(database);
+  const Arms arms{query::country_id(cache, country), at, few_stateless_posts(cache)};
   std::optional<std::string> last;
   if (limit > 0) {
     // The start of the page's last dated post, from the indexes alone, which
@@ -128,8 +131,8 @@ std::vector<Tenure> leaders(const Database& database, const CountryCode& country
     cut.add("SELECT start_date FROM (");
     add_arms(cut, arms, true, std::nullopt);
     cut.add(") ORDER BY start_date LIMIT 1 OFFSET ?", static_cast<std::int64_t>(limit - 1));
-    auto st = cut.prepare(db);
-    if (st.executeStep()) last = st.getColumn(0).getString();
+    auto st = cut.prepare(cache);
+    if (st->executeStep()) last = st->getColumn(0).getString();
   }
   Sql sql;
   sql.add("SELECT ").add(query::kTenureColumns).add(" FROM (");
@@ -137,29 +140,31 @@ std::vector<Tenure> leaders(const Database& database, const CountryCode& country
   sql.add(") m CROSS JOIN positions q ON q.position_id = m.position_id").add(query::kTenureLinks);
   sql.add(" ORDER BY q.start_date IS NULL, q.start_date, p.name, q.position_id");
   query::add_limit(sql, limit);
-  auto st = sql.prepare(db);
-  return query::read_tenures(st);
+  auto st = sql.prepare(cache);
+  return query::read_tenures(*st);
 }
 
 std::vector<PersonRecord> find_person(const Database& database, std::string_view name) {
-  const auto& db = connection(database);
-  const auto ids = query::matching_ids(db, "persons", name);
+  auto& cache = query::read_cache(database);
+  const auto ids = query::matching_ids(cache, "persons", name);
   if (ids.empty()) return {};
   Sql sql;
   sql.add("SELECT p.person_id, p.name, c.code, c.name FROM persons p "
           "LEFT JOIN countries c ON c.country_id = p.country_id WHERE p.person_id")
       .add_in(ids)
       .add(" ORDER BY p.name, p.person_id");
-  auto st = sql.prepare(db);
   std::vector<PersonRecord> out;
-  while (st.executeStep()) {
-    PersonRecord p;
-    p.id = st.getColumn(0).getInt64();
-    p.name = st.getColumn(1).getString();
-    p.country = query::stored_country(st.getColumn(2), st.getColumn(3));
-    out.push_back(std::move(p));
+  {
+    auto st = sql.prepare(cache);
+    while (st->executeStep()) {
+      PersonRecord p;
+      p.id = st->getColumn(0).getInt64();
+      p.name = st->getColumn(1).getString();
+      p.country = query::stored_country(st->getColumn(2), st->getColumn(3));
+      out.push_back(std::move(p));
+    }
   }
-  add_details(db, out);
+  add_details(cache, out);
   return out;
 }
 

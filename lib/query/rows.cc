@@ -28,14 +28,14 @@ std::optional<std::string> text_or_null(const SQLite::Column& c) {
 // Reads the participants of `events` into them: one statement per batch of
 // events rather than one per event (a page of a hundred events would pay a
 // hundred statement runs). Batches keep the bound values under SQLite's limit.
-void add_participants(const SQLite::Database& db, std::vector<EventRecord>& events) {
+void add_participants(ReadCache& cache, std::vector<EventRecord>& events) {
   constexpr std::size_t kBatch = 500;
   std::unordered_map<std::int64_t, EventRecord*> by_id;
   for (std::size_t first = 0; first < events.size(); first += kBatch) {
     Sql sql;
-    // The identity index (event_id, role, ...) serves the lookup.
-    sql.add("SELECT ep.event_id, ep.role, c.code, c.name, ep.person_id, p.name, o.name FROM event_participants ep "
-            "LEFT JOIN countries c ON c.country_id = ep.country_id "
+    // The identity index (event_id, role, ...) serves the lookup; countries
+    // come from the cache.
+    sql.add("SELECT ep.event_id, ep.role, ep.country_id, ep.person_id, p.name, o.name FROM event_participants ep "
             "LEFT JOIN persons p ON p.person_id = ep.person_id "
             "LEFT JOIN organizations o ON o.organization_id = ep.organization_id WHERE ep.event_id");
     std::vector<std::int64_t> ids;
@@ -45,15 +45,15 @@ void add_participants(const SQLite::Database& db, std::vector<EventRecord>& even
       by_id[events[i].id] = &events[i];
     }
     sql.add_in(ids).add(" ORDER BY ep.event_id, ep.event_participant_id");
-    auto st = sql.prepare(db);
-    while (st.executeStep()) {
+    auto st = sql.prepare(cache);
+    while (st->executeStep()) {
       EventParticipant p;
-      p.role = st.getColumn(1).getString();
-      p.country = stored_country(st.getColumn(2), st.getColumn(3));
-      if (!st.getColumn(4).isNull()) p.person_id = st.getColumn(4).getInt64();
-      p.person = text_or_null(st.getColumn(5));
-      p.organization = text_or_null(st.getColumn(6));
-      by_id.at(st.getColumn(0).getInt64())->participants.push_back(std::move(p));
+      p.role = st->getColumn(1).getString();
+      if (!st->getColumn(2).isNull()) p.country = cache.country(st->getColumn(2).getInt64());
+      if (!st->getColumn(3).isNull()) p.person_id = st->getColumn(3).getInt64();
+      p.person = text_or_null(st->getColumn(4));
+      p.organization = text_or_null(st->getColumn(5));
+      by_id.at(st->getColumn(0).getInt64())->participants.push_back(std::move(p));
     }
   }
 }
@@ -100,17 +100,31 @@ Sql& Sql::add_in(const std::vector<std::int64_t>& ids) {
   return *this;
 }
 
-SQLite::Statement Sql::prepare(const SQLite::Database& db) const {
-  SQLite::Statement st(db, text);
+namespace {
+
+void bind_all(SQLite::Statement& st, const std::vector<std::variant<std::int64_t, std::string>>& values) {
   for (std::size_t i = 0; i < values.size(); ++i) {
     const int index = static_cast<int>(i + 1);
     if (const auto* n = std::get_if<std::int64_t>(&values[i])) st.bind(index, *n);
     else st.bind(index, std::get<std::string>(values[i]));
   }
+}
+
+}  // namespace
+
+SQLite::Statement Sql::prepare(const SQLite::Database& db) const {
+  SQLite::Statement st(db, text);
+  bind_all(st, values);
   return st;
 }
 
-std::vector<EventRecord> read_events(const SQLite::Database& db, SQLite::Statement& st) {
+StatementCache::Lease Sql::prepare(ReadCache& cache) const {
+  auto st = cache.statement(text);
+  bind_all(*st, values);
+  return st;
+}
+
+std::vector<EventRecord> read_events(ReadCache& cache, SQLite::Statement& st) {
   std::vector<EventRecord> out;
   while (st.executeStep()) {
     EventRecord e;
@@ -126,7 +140,7 @@ std::vector<EventRecord> read_events(const SQLite::Database& db, SQLite::Stateme
     e.summary = text_or_empty(st.getColumn(9));
     out.push_back(std::move(e));
   }
-  add_participants(db, out);
+  add_participants(cache, out);
   return out;
 }
 
@@ -134,17 +148,25 @@ std::vector<EventRecord> read_events(const SQLite::Database& db, SQLite::Stateme
 // by (start_date, event_id) alone, the date indexes hand rows over in order, so
 // a LIMIT stops early instead of sorting every match, and a page resumes with
 // a row-value bound on the same columns (a keyset cursor: no OFFSET to skip).
-std::vector<EventRecord> ordered_events(const SQLite::Database& db, const Sql& from_where, std::string_view alias,
+std::vector<EventRecord> ordered_events(ReadCache& cache, const Sql& from_where, std::string_view alias,
                                         bool dated_only, std::size_t limit, std::optional<std::int64_t> after) {
   const std::string a(alias);
   std::optional<std::string> after_date;
   if (after) {
-    SQLite::Statement st(db, "SELECT start_date FROM events WHERE event_id = ?");
-    st.bind(1, *after);
-    if (!st.executeStep()) throw Error("event:" + std::to_string(*after), "no such event to page after");
-    if (!st.getColumn(0).isNull()) after_date = st.getColumn(0).getString();
+    auto st = cache.statement("SELECT start_date FROM events WHERE event_id = ?");
+    st->bind(1, *after);
+    if (!st->executeStep()) throw Error("event:" + std::to_string(*after), "no such event to page after");
+    if (!st->getColumn(0).isNull()) after_date = st->getColumn(0).getString();
   }
   std::vector<EventRecord> out;
+  // All of them, from the start: one statement, sorted, rather than the
+  // driver run twice (a person's events are found through a subquery).
+  if (limit == 0 && !after && !dated_only) {
+    Sql all = from_where;
+    all.add(" ORDER BY " + a + ".start_date IS NULL, " + a + ".start_date, " + a + ".event_id");
+    auto st = all.prepare(cache);
+    return read_events(cache, *st);
+  }
   // An undated `after` is past every dated event.
   if (!after || after_date) {
     Sql dated = from_where;
@@ -155,8 +177,8 @@ std::vector<EventRecord> ordered_events(const SQLite::Database& db, const Sql& f
     }
     dated.add(" ORDER BY " + a + ".start_date, " + a + ".event_id");
     add_limit(dated, limit);
-    auto st = dated.prepare(db);
-    out = read_events(db, st);
+    auto st = dated.prepare(cache);
+    out = read_events(cache, *st);
   }
   if (dated_only || (limit > 0 && out.size() >= limit)) return out;
   Sql undated = from_where;
@@ -164,8 +186,8 @@ std::vector<EventRecord> ordered_events(const SQLite::Database& db, const Sql& f
   if (after && !after_date) undated.add(" AND " + a + ".event_id > ?", *after);
   undated.add(" ORDER BY " + a + ".event_id");
   add_limit(undated, limit > 0 ? limit - out.size() : 0);
-  auto rest = undated.prepare(db);
-  for (auto& e : read_events(db, rest)) out.push_back(std::move(e));
+  auto rest = undated.prepare(cache);
+  for (auto& e : read_events(cache, *rest)) out.push_back(std::move(e));
   return out;
 }
 
@@ -200,11 +222,10 @@ std::optional<FuzzyDate> stored_date(const SQLite::Column& day, const std::strin
   return d;
 }
 
-std::int64_t country_id(const SQLite::Database& db, const CountryCode& country) {
-  SQLite::Statement st(db, "SELECT country_id FROM countries WHERE code = ?");
-  st.bind(1, country.code());
-  if (!st.executeStep()) throw Error(country.code(), "unknown country code");
-  return st.getColumn(0).getInt64();
+std::int64_t country_id(ReadCache& cache, const CountryCode& country) {
+  const auto id = cache.country_id(country.code());
+  if (!id) throw Error(country.code(), "unknown country code");
+  return *id;
 }
 
 std::optional<CountryCode> stored_country(const SQLite::Column& code, const SQLite::Column& name) {
@@ -212,24 +233,26 @@ std::optional<CountryCode> stored_country(const SQLite::Column& code, const SQLi
   return detail::stored_country(code.getString(), name.getString());
 }
 
-std::vector<std::int64_t> matching_ids(const SQLite::Database& db, std::string_view table,
+std::vector<std::int64_t> matching_ids(ReadCache& cache, std::string_view table,
                                        std::string_view name) {
   const std::string folded = fold(name);
   if (folded.empty()) return {};
   const bool persons = table == "persons";
-  SQLite::Statement exact(db, persons ? kPersonsExact : kOrganizationsExact);
-  exact.bind(1, folded);
   std::vector<std::int64_t> ids;
-  while (exact.executeStep()) ids.push_back(exact.getColumn(0).getInt64());
+  {
+    auto exact = cache.statement(persons ? kPersonsExact : kOrganizationsExact);
+    exact->bind(1, folded);
+    while (exact->executeStep()) ids.push_back(exact->getColumn(0).getInt64());
+  }
   if (!ids.empty()) return ids;
   // A prefix as a range, [folded, folded with its last byte raised), so that
   // the indexes serve it (LIKE would not: it ignores case, the indexes do not).
   std::string upper = folded;
   upper.back() = static_cast<char>(static_cast<unsigned char>(upper.back()) + 1);
-  SQLite::Statement prefix(db, persons ? kPersonsPrefix : kOrganizationsPrefix);
-  prefix.bind(1, folded);
-  prefix.bind(2, upper);
-  while (prefix.executeStep()) ids.push_back(prefix.getColumn(0).getInt64());
+  auto prefix = cache.statement(persons ? kPersonsPrefix : kOrganizationsPrefix);
+  prefix->bind(1, folded);
+  prefix->bind(2, upper);
+  while (prefix->executeStep()) ids.push_back(prefix->getColumn(0).getInt64());
   return ids;
 }
 

@@ -3,6 +3,7 @@
 // values, reading dates and events from rows, and resolving names to ids.
 
 #include "annals/query.h"
+#include "query/cache.h"
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -35,6 +36,8 @@ struct Sql {
   Sql& add_in(const std::vector<std::int64_t>& ids);
   // A prepared statement with every value bound.
   SQLite::Statement prepare(const SQLite::Database& db) const;
+  // The same from the connection's cache, reset when the lease ends.
+  StatementCache::Lease prepare(ReadCache& cache) const;
 };
 
 // The columns read_events() expects, on events aliased `e`.
@@ -43,7 +46,7 @@ inline constexpr std::string_view kEventColumns =
     "e.end_date, e.date_precision, e.location, e.summary";
 
 // Events from the rows of `st` (selecting kEventColumns), with their participants.
-std::vector<EventRecord> read_events(const SQLite::Database& db, SQLite::Statement& st);
+std::vector<EventRecord> read_events(ReadCache& cache, SQLite::Statement& st);
 
 // The events `from_where` selects ("... FROM ... WHERE ..." over events `e`,
 // without ORDER BY): the dated ones earliest first, then, unless `dated_only`,
@@ -52,7 +55,7 @@ std::vector<EventRecord> read_events(const SQLite::Database& db, SQLite::Stateme
 // start_date and event_id to order by: "e", or "ec" when the rows come from
 // event_countries or event_pairs, whose index then gives the order. Throws
 // Error when `after` names no event.
-std::vector<EventRecord> ordered_events(const SQLite::Database& db, const Sql& from_where, std::string_view alias,
+std::vector<EventRecord> ordered_events(ReadCache& cache, const Sql& from_where, std::string_view alias,
                                         bool dated_only, std::size_t limit,
                                         std::optional<std::int64_t> after = std::nullopt);
 
@@ -68,14 +71,14 @@ void add_limit(Sql& sql, std::size_t limit);
 std::optional<FuzzyDate> stored_date(const SQLite::Column& day, const std::string& precision);
 
 // The country's row id; throws Error(code, "unknown country code") if it has gone.
-std::int64_t country_id(const SQLite::Database& db, const CountryCode& country);
+std::int64_t country_id(ReadCache& cache, const CountryCode& country);
 // A CountryCode from columns holding code and name; nullopt when the code is NULL.
 std::optional<CountryCode> stored_country(const SQLite::Column& code, const SQLite::Column& name);
 
 // Ids of rows whose folded name or alias equals fold(`name`), or when none
 // does, begins with it (for persons also: whose name or alias without its
 // first word does). `table` is "persons" or "organizations".
-std::vector<std::int64_t> matching_ids(const SQLite::Database& db, std::string_view table,
+std::vector<std::int64_t> matching_ids(ReadCache& cache, std::string_view table,
                                        std::string_view name);
 
 // Posts from rows selecting kTenureColumns.

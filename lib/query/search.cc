@@ -2,7 +2,7 @@
 
 #include "annals/query.h"
 #include "query/search.h"
-#include "store/connection.h"
+#include "query/cache.h"
 #include "text/text.h"
 
 #include <SQLiteCpp/Statement.h>
@@ -23,8 +23,8 @@ bool separator(char c) {
 
 }  // namespace
 
-std::string fts_query(std::string_view text) {
-  std::string out;
+std::vector<std::string> fts_phrases(std::string_view text) {
+  std::vector<std::string> out;
   std::size_t pos = 0;
   while (pos < text.size()) {
     while (pos < text.size() && separator(text[pos])) ++pos;
@@ -35,52 +35,68 @@ std::string fts_query(std::string_view text) {
     if (fold(word).empty()) continue;
     // An FTS5 string: all inside it is text. A quote would be written twice,
     // though the split above already leaves none.
-    if (!out.empty()) out += ' ';
-    out += '"';
+    std::string phrase = "\"";
     for (char c : word) {
-      if (c == '"') out += '"';
-      out += c;
+      if (c == '"') phrase += '"';
+      phrase += c;
     }
-    out += '"';
+    out.push_back(phrase + '"');
   }
+  return out;
+}
+
+std::string fts_query(std::string_view text) {
+  std::string out;
+  for (const auto& phrase : fts_phrases(text)) out += (out.empty() ? "" : " ") + phrase;
   return out;
 }
 
 }  // namespace query
 
-// Ranking and dressing are two statements. Ranked over sentences_fts alone,
-// the newest kSearchCandidates matches (rowid order, FTS5 stops reading there)
+// Ranking and dressing are two steps. Ranked over sentences_fts alone, the
+// newest kSearchCandidates matches (rowid order, FTS5 stops reading there)
 // are scored and sorted; joined to sentences, SQLite would build every match's
-// row, highlight and snippet included, before sorting. So only the page's
-// sentences are read and highlighted, each by its rowid. A page is read again
-// further on when some hits are of replaced sources.
+// row before sorting. Only the page's sentences are then read, each by its
+// rowid, and marked in C++ (query/highlight.h). A page is read again further
+// on when some hits are of replaced sources. annals_bm25 scores as bm25 does
+// (query/rank.h), given each phrase to key its row count by.
 std::vector<SearchHit> search(const Database& database, std::string_view text, std::size_t limit) {
-  const std::string match = query::fts_query(text);
-  if (match.empty() || limit == 0) return {};
-  const auto& db = connection(database);
-  SQLite::Statement ranked(db,
-      "SELECT id, score FROM (SELECT rowid AS id, bm25(sentences_fts) AS score FROM sentences_fts "
+  const auto phrases = query::fts_phrases(text);
+  if (phrases.empty() || limit == 0) return {};
+  auto& cache = query::read_cache(database);
+  cache.prepare_rank();
+  auto& highlighter = cache.highlighter();
+  std::string match, keys;
+  std::vector<std::vector<std::string>> tokens;
+  for (const auto& phrase : phrases) {
+    match += (match.empty() ? "" : " ") + phrase;
+    keys += ", ?";
+    tokens.push_back(highlighter.phrase_tokens(phrase));
+  }
+  auto ranked = cache.statement(
+      "SELECT id, score FROM (SELECT rowid AS id, annals_bm25(sentences_fts" + keys + ") AS score FROM sentences_fts "
       "WHERE sentences_fts MATCH ? ORDER BY rowid DESC LIMIT ?) ORDER BY score, id LIMIT ? OFFSET ?");
-  SQLite::Statement hit(db,
-      "SELECT t.source_id, s.file, t.seq, t.text, highlight(sentences_fts, 0, '[', ']'), "
-      "snippet(sentences_fts, 0, '[', ']', '...', 16) FROM sentences_fts "
-      "JOIN sentences t ON t.sentence_id = sentences_fts.rowid JOIN sources s ON s.source_id = t.source_id "
-      "WHERE sentences_fts MATCH ? AND sentences_fts.rowid = ? AND s.replaced_by IS NULL");
+  auto hit = cache.statement(
+      "SELECT t.source_id, s.file, t.seq, t.text FROM sentences t JOIN sources s ON s.source_id = t.source_id "
+      "WHERE t.sentence_id = ? AND s.replaced_by IS NULL");
+  const int n = static_cast<int>(phrases.size());
   std::vector<SearchHit> out;
   for (std::size_t offset = 0, read = limit; out.size() < limit && read == limit; offset += limit) {
-    ranked.reset();
-    ranked.bind(1, match);
-    ranked.bind(2, static_cast<std::int64_t>(kSearchCandidates));
-    ranked.bind(3, static_cast<std::int64_t>(limit));
-    ranked.bind(4, static_cast<std::int64_t>(offset));
-    for (read = 0; out.size() < limit && ranked.executeStep(); ++read) {
-      hit.reset();
-      hit.bind(1, match);
-      hit.bind(2, ranked.getColumn(0).getInt64());
-      if (!hit.executeStep()) continue;
-      out.push_back({ranked.getColumn(0).getInt64(), hit.getColumn(0).getInt64(), hit.getColumn(1).getString(),
-                     hit.getColumn(2).getInt64(), hit.getColumn(3).getString(), hit.getColumn(4).getString(),
-                     hit.getColumn(5).getString(), ranked.getColumn(1).getDouble()});
+    ranked->reset();
+    for (int i = 0; i < n; ++i) ranked->bind(i + 1, phrases[std::size_t(i)]);
+    ranked->bind(n + 1, match);
+    ranked->bind(n + 2, static_cast<std::int64_t>(kSearchCandidates));
+    ranked->bind(n + 3, static_cast<std::int64_t>(limit));
+    ranked->bind(n + 4, static_cast<std::int64_t>(offset));
+    for (read = 0; out.size() < limit && ranked->executeStep(); ++read) {
+      hit->reset();
+      hit->bind(1, ranked->getColumn(0).getInt64());
+      if (!hit->executeStep()) continue;
+      std::string sentence = hit->getColumn(3).getString();
+      auto marked = highlighter.mark(sentence, tokens);
+      out.push_back({ranked->getColumn(0).getInt64(), hit->getColumn(0).getInt64(), hit->getColumn(1).getString(),
+                     hit->getColumn(2).getInt64(), std::move(sentence), std::move(marked.highlighted),
+                     std::move(marked.snippet), ranked->getColumn(1).getDouble()});
     }
   }
   return out;

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace annals::query {
 
@@ -11,5 +12,7 @@ namespace annals::query {
 // `say "hi" NEAR(x` becomes `"say" "hi" "NEAR" "x"`. Words without a letter or
 // digit are dropped; "" when none is left.
 std::string fts_query(std::string_view text);
+// The same strings, one per word, in order.
+std::vector<std::string> fts_phrases(std::string_view text);
 
 }  // namespace annals::query
