@@ -249,8 +249,9 @@ CREATE INDEX relations_pair ON relations
   (min(country_a_id, country_b_id), max(country_a_id, country_b_id), date);
 
 -- Where a source states a fact: the sentence and the byte span in the body. Exactly
--- one of the fact columns is set. Mentions of countries, persons and organisations
--- are evidence for those entities.
+-- one of the fact columns is set. Mentions of persons and organisations are evidence
+-- for those entities; a country's evidence is its first mention in each source (each
+-- mention, in knowledge bases written before schema version 5).
 CREATE TABLE evidence (
   evidence_id     INTEGER PRIMARY KEY,
   source_id       INTEGER NOT NULL REFERENCES sources (source_id) ON DELETE CASCADE,

@@ -211,3 +211,102 @@ TEST_CASE_FIXTURE(FileDb, "database: an empty file becomes a new knowledge base"
   auto db = Database::open(file, OpenMode::read_write);
   CHECK(db.schema_version() == Database::latest_schema_version());
 }
+
+namespace {
+
+// The plan lines of `statement`, ' / '-joined.
+std::string plan_of(SQLite::Database& sql, const std::string& statement) {
+  SQLite::Statement plan(sql, "EXPLAIN QUERY PLAN " + statement);
+  std::string out;
+  while (plan.executeStep()) out += (out.empty() ? "" : " / ") + plan.getColumn(3).getString();
+  return out;
+}
+
+struct PartialIndex {
+  const char* name;
+  const char* where;  // its WHERE clause
+};
+const PartialIndex kParticipantIndexes[] = {
+    {"event_participants_country", "WHERE country_id IS NOT NULL"},
+    {"event_participants_person", "WHERE person_id IS NOT NULL"},
+    {"event_participants_organization", "WHERE organization_id IS NOT NULL"},
+};
+
+// Each participant index is partial, on its own column, and positions_country is gone.
+void check_lean_indexes(SQLite::Database& sql) {
+  for (const auto& i : kParticipantIndexes) {
+    CAPTURE(i.name);
+    SQLite::Statement st(sql, "SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?");
+    st.bind(1, i.name);
+    REQUIRE(st.executeStep());
+    CHECK(st.getColumn(0).getString().find(i.where) != std::string::npos);
+    SQLite::Statement list(sql, "SELECT partial FROM pragma_index_list('event_participants') WHERE name = ?");
+    list.bind(1, i.name);
+    REQUIRE(list.executeStep());
+    CHECK(list.getColumn(0).getInt() == 1);
+  }
+  CHECK(sql.execAndGet("SELECT count(*) FROM sqlite_master WHERE name = 'positions_country'").getInt() == 0);
+}
+
+}  // namespace
+
+TEST_CASE_FIXTURE(MemoryDb, "schema: participant indexes hold only the rows naming their kind") {
+  check_lean_indexes(sql);
+  sql.exec("INSERT INTO persons (name, folded) VALUES ('Ada Nobody', 'ada nobody')");
+  sql.exec("INSERT INTO events (type, merge_key) VALUES ('meeting', 'meeting|')");
+  sql.exec("INSERT INTO event_participants (event_id, role, person_id) VALUES (1, 'actor', 1)");
+  sql.exec("INSERT INTO event_participants (event_id, role, country_id) VALUES (1, 'counterpart', 1)");
+  const struct {
+    const char* index;
+    int rows;
+  } cases[] = {{"event_participants_country", 1}, {"event_participants_person", 1}, {"event_participants_organization", 0}};
+  for (const auto& c : cases) {
+    CAPTURE(c.index);
+    CHECK(sql.execAndGet(std::string("SELECT count(*) FROM event_participants INDEXED BY ") + c.index + " WHERE " +
+                         std::string(c.index).substr(std::string("event_participants_").size()) +
+                         "_id IS NOT NULL").getInt() == c.rows);
+  }
+}
+
+TEST_CASE_FIXTURE(MemoryDb, "schema: look-ups by participant and by a country's posts still use an index") {
+  const struct {
+    const char* statement;
+    const char* index;
+  } cases[] = {
+      {"SELECT DISTINCT event_id FROM event_participants WHERE person_id IN (1, 2)", "event_participants_person"},
+      {"SELECT DISTINCT event_id FROM event_participants WHERE organization_id IN (3)", "event_participants_organization"},
+      {"SELECT 1 FROM event_participants WHERE organization_id = 3", "event_participants_organization"},
+      {"SELECT 1 FROM event_participants WHERE person_id = ?", "event_participants_person"},
+      {"SELECT event_id FROM event_participants WHERE country_id = 7", "event_participants_country"},
+      {"SELECT position_id FROM positions WHERE country_id = 7 ORDER BY start_date", "positions_country_term"},
+  };
+  for (const auto& c : cases) {
+    const std::string statement = c.statement, plan = plan_of(sql, c.statement);
+    CAPTURE(statement);
+    CAPTURE(plan);
+    CHECK(plan.find(std::string("INDEX ") + c.index) != std::string::npos);
+    CHECK(plan.find("TEMP B-TREE FOR ORDER BY") == std::string::npos);
+  }
+}
+
+TEST_CASE_FIXTURE(FileDb, "schema: a version 4 knowledge base gets the partial indexes and keeps its rows") {
+  {
+    auto db = Database::open(file, OpenMode::read_write);
+    auto& sql = connection(db);
+    sql.exec("INSERT INTO persons (name, folded) VALUES ('Ada Nobody', 'ada nobody')");
+    sql.exec("INSERT INTO events (type, merge_key) VALUES ('meeting', 'meeting|')");
+    sql.exec("INSERT INTO event_participants (event_id, role, person_id) VALUES (1, 'actor', 1)");
+    // Back to the indexes of version 4.
+    for (const auto& i : kParticipantIndexes) sql.exec(std::string("DROP INDEX ") + i.name);
+    sql.exec("CREATE INDEX event_participants_country ON event_participants (country_id, event_id)");
+    sql.exec("CREATE INDEX event_participants_person ON event_participants (person_id, event_id)");
+    sql.exec("CREATE INDEX event_participants_organization ON event_participants (organization_id, event_id)");
+    sql.exec("CREATE INDEX positions_country ON positions (country_id, start_date)");
+    sql.exec("PRAGMA user_version = 4");
+  }
+  auto db = Database::open(file, OpenMode::read_write);
+  CHECK(db.schema_version() == Database::latest_schema_version());
+  check_lean_indexes(connection(db));
+  CHECK(connection(db).execAndGet("SELECT count(*) FROM event_participants WHERE person_id = 1").getInt() == 1);
+  CHECK(connection(db).execAndGet("PRAGMA integrity_check").getString() == "ok");
+}

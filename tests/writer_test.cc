@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Transaction.h>
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
 #include <string>
 #include <vector>
@@ -38,6 +39,41 @@ class DocBuilder {
     m.span = span(word);
     m.country = std::move(code);
     doc_.mentions.push_back(m);
+    return *this;
+  }
+
+  // A mention of `code` at every occurrence of `word`.
+  DocBuilder& country_everywhere(std::string_view word, const std::string& code) {
+    for (Span at : spans(word)) {
+      Mention m;
+      m.span = at;
+      m.country = code;
+      doc_.mentions.push_back(m);
+    }
+    sort_mentions();
+    return *this;
+  }
+
+  // A person mentioned at every occurrence of `name`.
+  DocBuilder& person_everywhere(const std::string& name) {
+    for (Span at : spans(name)) {
+      Mention m;
+      m.span = at;
+      m.kind = EntityKind::person;
+      m.entity = doc_.persons.size();
+      doc_.mentions.push_back(m);
+    }
+    Person p;
+    p.name = name;
+    doc_.persons.push_back(p);
+    sort_mentions();
+    return *this;
+  }
+
+  // The body before `phrase` lies outside every sentence.
+  DocBuilder& drop_sentences_before(std::string_view phrase) {
+    const std::size_t at = span(phrase).begin;
+    std::erase_if(doc_.sentences, [&](Span s) { return s.begin < at; });
     return *this;
   }
 
@@ -83,6 +119,17 @@ class DocBuilder {
     REQUIRE(at != std::string::npos);
     return {at, at + phrase.size()};
   }
+  std::vector<Span> spans(std::string_view phrase) const {
+    std::vector<Span> out;
+    for (auto at = doc_.article.body.find(phrase); at != std::string::npos; at = doc_.article.body.find(phrase, at + 1))
+      out.push_back({at, at + phrase.size()});
+    REQUIRE_FALSE(out.empty());
+    return out;
+  }
+  void sort_mentions() {
+    std::stable_sort(doc_.mentions.begin(), doc_.mentions.end(),
+                     [](const Mention& a, const Mention& b) { return a.span.begin < b.span.begin; });
+  }
   Doc doc_;
 };
 
@@ -99,6 +146,17 @@ struct WriterFixture {
     writer.index_pending_sentences();
     tx.commit();
     return written;
+  }
+
+  // "file|CODE|body_begin|seq" per row of country evidence.
+  std::vector<std::string> country_evidence() {
+    SQLite::Statement st(sql,
+        "SELECT s.file || '|' || c.code || '|' || v.body_begin || '|' || t.seq FROM evidence v "
+        "JOIN sources s ON s.source_id = v.source_id JOIN countries c ON c.country_id = v.country_id "
+        "JOIN sentences t ON t.sentence_id = v.sentence_id ORDER BY s.file, v.body_begin");
+    std::vector<std::string> out;
+    while (st.executeStep()) out.push_back(st.getColumn(0).getString());
+    return out;
   }
 
   int count(const std::string& table) { return sql.execAndGet("SELECT count(*) FROM " + table).getInt(); }
@@ -252,4 +310,38 @@ TEST_CASE_FIXTURE(WriterFixture, "writer: the integrity check catches an index t
   sql.exec("DELETE FROM sentences WHERE text LIKE 'Puffins%'");
   CHECK(matches("puffins") == 1);  // the index still holds the deleted sentence
   CHECK_THROWS(sql.exec("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)"));
+}
+
+TEST_CASE("writer: a country's evidence is its first mention in each source, once") {
+  using Rows = std::vector<std::string>;
+  const std::vector<std::string> fjords = {"Norway hosted talks.", "Envoys praised Norway.", "Norway and Sweden signed."};
+  const struct {
+    const char* what;
+    std::vector<Doc> docs;
+    Rows want;
+  } cases[] = {
+      {"three mentions, one row at the first", {DocBuilder("a.txt", fjords).country_everywhere("Norway", "NOR").doc()},
+       {"a.txt|NOR|0|0"}},
+      {"two countries, one row each",
+       {DocBuilder("a.txt", fjords).country_everywhere("Norway", "NOR").country_everywhere("Sweden", "SWE").doc()},
+       {"a.txt|NOR|0|0", "a.txt|SWE|55|2"}},
+      {"a first mention outside every sentence gives way to the next",
+       {DocBuilder("a.txt", fjords).country_everywhere("Norway", "NOR").drop_sentences_before("Envoys").doc()},
+       {"a.txt|NOR|36|0"}},
+      {"each source has its own row",
+       {DocBuilder("a.txt", fjords).country_everywhere("Norway", "NOR").doc(),
+        DocBuilder("b.txt", {"Trade with Norway grew.", "Norway exports fish."}).country_everywhere("Norway", "NOR").doc()},
+       {"a.txt|NOR|0|0", "b.txt|NOR|11|0"}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.what);
+    WriterFixture f;
+    for (const auto& d : c.docs) f.write(d);
+    CHECK(f.country_evidence() == c.want);
+  }
+}
+
+TEST_CASE_FIXTURE(WriterFixture, "writer: a person's evidence keeps a row per mention") {
+  write(DocBuilder("a.txt", {"Ylva Strand arrived.", "Later Ylva Strand spoke."}).person_everywhere("Ylva Strand").doc());
+  CHECK(sql.execAndGet("SELECT count(*) FROM evidence WHERE person_id IS NOT NULL").getInt() == 2);
 }

@@ -212,7 +212,8 @@ struct EvidenceRecord {
   std::string before, after;   // the sentences before and after; empty at the edges
 };
 
-// Every place that states the fact, by source file then position. Empty when
+// Every place that states the fact, by source file then position; for a
+// country, its first mention in each source (schema version 5 on). Empty when
 // the fact does not exist or no current source states it.
 std::vector<EvidenceRecord> evidence(const Database& db, const FactRef& fact);
 

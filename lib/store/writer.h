@@ -57,7 +57,10 @@ class Writer {
   void retire(std::int64_t old_source, std::int64_t new_source);
   std::int64_t sentence_for(const Doc& doc, Span span) const;
   enum class Fact { event, relation, position, person, organization, country };
-  void add_evidence(const Doc& doc, Span span, Fact fact, std::int64_t id);
+  // Queues an evidence row for `span`; false (and nothing queued) when the span
+  // lies outside every sentence.
+  bool add_evidence(const Doc& doc, Span span, Fact fact, std::int64_t id);
+  void write_country_evidence(const Doc& doc);
   std::vector<std::int64_t> write_persons(const Doc& doc, const std::vector<std::int64_t>& orgs);
   std::vector<std::int64_t> write_organizations(const Doc& doc);
   std::int64_t find_or_add_person(const Person& p);
