@@ -170,9 +170,10 @@ struct SearchHit {
 };
 
 // How many matching sentences search() ranks: the most recently imported ones.
-// bm25 must score every candidate, so ranking all matches of common words in a
-// large knowledge base would take as long as there are matches.
-inline constexpr std::size_t kSearchCandidates = 2000;
+// bm25 reads every candidate's length and word counts, so ranking all matches
+// of common words in a large knowledge base would take as long as there are
+// matches (2,000 candidates: 0.86 ms median on 1M sentences; 1,000: 0.74 ms).
+inline constexpr std::size_t kSearchCandidates = 1000;
 
 // Sentences of current sources holding every word of `query`, best first (bm25),
 // at most `limit`. When more than kSearchCandidates sentences match, the best of

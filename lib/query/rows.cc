@@ -25,36 +25,33 @@ std::optional<std::string> text_or_null(const SQLite::Column& c) {
   return c.getString();
 }
 
-// Reads the participants of `events` into them: one statement per batch of
-// events rather than one per event (a page of a hundred events would pay a
-// hundred statement runs). Batches keep the bound values under SQLite's limit.
+// Reads the participants of `events` into them: one statement for all of
+// them rather than one per event (a page of fifty events would pay fifty
+// statement runs).
 void add_participants(ReadCache& cache, std::vector<EventRecord>& events) {
-  constexpr std::size_t kBatch = 500;
+  if (events.empty()) return;
   std::unordered_map<std::int64_t, EventRecord*> by_id;
-  for (std::size_t first = 0; first < events.size(); first += kBatch) {
-    Sql sql;
-    // The identity index (event_id, role, ...) serves the lookup; countries
-    // come from the cache.
-    sql.add("SELECT ep.event_id, ep.role, ep.country_id, ep.person_id, p.name, o.name FROM event_participants ep "
-            "LEFT JOIN persons p ON p.person_id = ep.person_id "
-            "LEFT JOIN organizations o ON o.organization_id = ep.organization_id WHERE ep.event_id");
-    std::vector<std::int64_t> ids;
-    by_id.clear();
-    for (std::size_t i = first; i < std::min(events.size(), first + kBatch); ++i) {
-      ids.push_back(events[i].id);
-      by_id[events[i].id] = &events[i];
-    }
-    sql.add_in(ids).add(" ORDER BY ep.event_id, ep.event_participant_id");
-    auto st = sql.prepare(cache);
-    while (st->executeStep()) {
-      EventParticipant p;
-      p.role = st->getColumn(1).getString();
-      if (!st->getColumn(2).isNull()) p.country = cache.country(st->getColumn(2).getInt64());
-      if (!st->getColumn(3).isNull()) p.person_id = st->getColumn(3).getInt64();
-      p.person = text_or_null(st->getColumn(4));
-      p.organization = text_or_null(st->getColumn(5));
-      by_id.at(st->getColumn(0).getInt64())->participants.push_back(std::move(p));
-    }
+  std::vector<std::int64_t> ids;
+  for (auto& e : events) {
+    ids.push_back(e.id);
+    by_id[e.id] = &e;
+  }
+  Sql sql;
+  // The identity index (event_id, role, ...) serves the lookup; countries
+  // come from the cache.
+  sql.add("SELECT ep.event_id, ep.role, ep.country_id, ep.person_id, p.name, o.name FROM event_participants ep "
+          "LEFT JOIN persons p ON p.person_id = ep.person_id "
+          "LEFT JOIN organizations o ON o.organization_id = ep.organization_id WHERE ep.event_id");
+  sql.add_in(ids).add(" ORDER BY ep.event_id, ep.event_participant_id");
+  auto st = sql.prepare(cache);
+  while (st->executeStep()) {
+    EventParticipant p;
+    p.role = st->getColumn(1).getString();
+    if (!st->getColumn(2).isNull()) p.country = cache.country(st->getColumn(2).getInt64());
+    if (!st->getColumn(3).isNull()) p.person_id = st->getColumn(3).getInt64();
+    p.person = text_or_null(st->getColumn(4));
+    p.organization = text_or_null(st->getColumn(5));
+    by_id.at(st->getColumn(0).getInt64())->participants.push_back(std::move(p));
   }
 }
 
@@ -90,14 +87,28 @@ constexpr const char* kOrganizationsPrefix =
 
 }  // namespace
 
+// A few ids as `?`s; more as one bound JSON array, so that the statement's
+// text is the same however many there are and the connection's cache keeps
+// one statement instead of one per length (preparing one with a hundred `?`s
+// costs more than running it; json_each costs more than a `?` for a few).
 Sql& Sql::add_in(const std::vector<std::int64_t>& ids) {
-  text += " IN (";
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    text += i ? ",?" : "?";
-    values.emplace_back(ids[i]);
+  constexpr std::size_t kFew = 8;
+  if (ids.size() <= kFew) {
+    text += " IN (";
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      text += i ? ",?" : "?";
+      values.emplace_back(ids[i]);
+    }
+    text += ")";
+    return *this;
   }
-  text += ")";
-  return *this;
+  std::string array = "[";
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) array += ',';
+    array += std::to_string(ids[i]);
+  }
+  array += "]";
+  return add(" IN (SELECT value FROM json_each(?))", std::move(array));
 }
 
 namespace {

@@ -32,7 +32,7 @@ struct Sql {
     values.emplace_back(std::move(value));
     return *this;
   }
-  // " IN (?,?,?)" over `ids`.
+  // " IN (...)" over `ids`, bound as one value.
   Sql& add_in(const std::vector<std::int64_t>& ids);
   // A prepared statement with every value bound.
   SQLite::Statement prepare(const SQLite::Database& db) const;
