@@ -63,7 +63,17 @@ void BatchWriter::add(Prepared&& p) {
   if (batch_.size() >= options_.batch_articles || batch_bytes_ >= options_.batch_bytes) commit();
 }
 
-void BatchWriter::finish() { commit(); }
+void BatchWriter::finish() {
+  commit();
+  if (stopped()) return;
+  std::size_t added = 0;
+  for (const auto& f : report_.files) added += f.sentences;
+  try {
+    writer_.tidy_index(added);
+  } catch (const SQLite::Exception& e) {
+    stop(db_.path().string() + ": merging the search index: " + e.what());
+  }
+}
 
 void BatchWriter::write(Prepared& p) {
   SQLite::Database& sql = connection(db_);

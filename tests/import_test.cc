@@ -446,3 +446,38 @@ TEST_CASE("import: imports started at once into one new database serialise witho
   CHECK(connection(db).execAndGet("SELECT count(*) FROM sources").getInt() == 5);
   CHECK(connection(db).execAndGet("PRAGMA integrity_check").getString() == "ok");
 }
+
+namespace {
+
+// Segments in the full-text index: the structure record (FTS5 data row 10)
+// begins with a 4-byte cookie, then the number of levels and of segments as
+// varints (one byte each below 128).
+int fts_segments(SQLite::Database& sql) {
+  SQLite::Statement st(sql, "SELECT block FROM sentences_fts_data WHERE id = 10");
+  REQUIRE(st.executeStep());
+  const auto* bytes = static_cast<const unsigned char*>(st.getColumn(0).getBlob());
+  REQUIRE(st.getColumn(0).getBytes() >= 6);
+  REQUIRE(bytes[4] < 128);
+  REQUIRE(bytes[5] < 128);
+  return bytes[5];
+}
+
+}  // namespace
+
+TEST_CASE_FIXTURE(ImportFixture, "import: a large import leaves the search index in one segment, a small one does not rewrite it") {
+  const fs::path in = dir.path / "in";
+  for (int n = 0; n < 12; ++n) write_bytes(in / ("a" + std::to_string(n) + ".txt"), article(n));
+  ImportOptions one_per_batch;
+  one_per_batch.batch_articles = 1;  // a segment per batch before the merge
+  one_per_batch.threads = 1;
+  REQUIRE(import({in}, one_per_batch).ok());
+  CHECK(fts_segments(sql) == 1);
+  check_store({"lima", "quotas"});
+  // One more article is a thirteenth of the index: merged a little (here:
+  // nothing, two segments being fewer than a merge takes), not whole.
+  const fs::path more = dir.path / "more";
+  write_bytes(more / "b.txt", article(100));
+  REQUIRE(import({more}, one_per_batch).ok());
+  CHECK(fts_segments(sql) > 1);
+  check_store({"lima", "quotas"});
+}

@@ -151,10 +151,13 @@ Database Database::open(const std::filesystem::path& path, OpenMode mode) {
     if (mode == OpenMode::read_write) {
       use_wal(db);
       db.exec("PRAGMA synchronous = NORMAL");
-      // Statement journals and sorters in memory, and a page cache large enough
-      // for the indexes an import keeps looking up (64 MB at most).
+      // Statement journals and sorters in memory, and a page cache for the
+      // indexes an import keeps inserting into at random places (the date
+      // indexes of events, event_countries and event_pairs): 128 MB at most.
+      // Importing 1,000 articles into a 100,000-article base took 4.8 s with
+      // 64 MB, 4.0 s with 128 MB, 2.3 s into an empty one.
       db.exec("PRAGMA temp_store = MEMORY");
-      db.exec("PRAGMA cache_size = -65536");
+      db.exec("PRAGMA cache_size = -131072");
       // Checkpoint every 40 MB of WAL rather than every 4 MB: a page written by
       // several batches goes to the database file once, with one fsync.
       db.exec("PRAGMA wal_autocheckpoint = 10000");

@@ -45,6 +45,11 @@ class Writer {
   // list after a rollback.
   void index_pending_sentences();
   void forget_pending_sentences();
+  // Merges the full-text index after an import that added `added` sentences:
+  // whole (FTS5 'optimize') when they are an eighth of all sentences or more,
+  // else a few hundred pages of its smaller segments. In a transaction of its
+  // own; throws SQLite::Exception when it fails.
+  void tidy_index(std::size_t added);
 
   // The merge key of an event: type | sorted country codes (or person names when
   // no country takes part). Events with equal keys and overlapping dates are one.
