@@ -86,20 +86,23 @@ unsigned worker_count(const ImportOptions& options, std::size_t files) {
 
 }  // namespace
 
-std::size_t ImportReport::count(ImportOutcome o) const {
-  return std::count_if(files.begin(), files.end(), [o](const ImportedFile& f) { return f.outcome == o; });
+void ImportReport::add(ImportedFile f, std::size_t listed) {
+  const std::size_t others = total() - count(ImportOutcome::failed);
+  ++counts_[static_cast<std::size_t>(f.outcome)];
+  sentences += f.sentences;
+  if (f.outcome == ImportOutcome::failed || others < listed) files.push_back(std::move(f));
 }
 
 ImportReport import_paths(Database& db, const std::vector<fs::path>& paths, const ImportOptions& options) {
   const auto started = std::chrono::steady_clock::now();
   ImportWalk walk = walk_paths(paths);
   ImportReport report;
-  report.files = std::move(walk.failures);
+  for (auto& f : walk.failures) report.add(std::move(f), options.listed);
   BusyTimeout timeout(connection(db), options.busy_timeout_ms);
   BatchWriter writer(db, options, report);
   ImportProgress progress;
   progress.files_total = walk.inputs.size();
-  progress.errors = report.files.size();
+  progress.errors = report.count(ImportOutcome::failed);
   auto step = [&](Prepared&& p) {
     writer.add(std::move(p));
     ++progress.files_done;

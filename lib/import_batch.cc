@@ -66,10 +66,8 @@ void BatchWriter::add(Prepared&& p) {
 void BatchWriter::finish() {
   commit();
   if (stopped()) return;
-  std::size_t added = 0;
-  for (const auto& f : report_.files) added += f.sentences;
   try {
-    writer_.tidy_index(added);
+    writer_.tidy_index(report_.sentences);
   } catch (const SQLite::Exception& e) {
     stop(db_.path().string() + ": merging the search index: " + e.what());
   }
@@ -130,7 +128,7 @@ void BatchWriter::commit() {
     }
   }
   for (std::size_t i = 0; i < batch_.size(); ++i) report_.bytes += sizes_[i];
-  std::move(batch_.begin(), batch_.end(), std::back_inserter(report_.files));
+  for (auto& f : batch_) report_.add(std::move(f), options_.listed);
   batch_.clear();
   sizes_.clear();
   batch_bytes_ = 0;

@@ -481,3 +481,24 @@ TEST_CASE_FIXTURE(ImportFixture, "import: a large import leaves the search index
   CHECK(fts_segments(sql) > 1);
   check_store({"lima", "quotas"});
 }
+
+TEST_CASE_FIXTURE(ImportFixture, "import: a report can list only the first files, counting them all") {
+  const fs::path in = dir.path / "in";
+  for (int n = 0; n < 6; ++n) write_bytes(in / ("a" + std::to_string(n) + ".txt"), article(n));
+  write_bytes(in / "z-empty.txt", "");
+  ImportOptions options;
+  options.listed = 2;
+  const auto report = import({in}, options);
+  CHECK(report.total() == 7);
+  CHECK(report.count(ImportOutcome::imported) == 6);
+  CHECK(report.count(ImportOutcome::failed) == 1);
+  REQUIRE(report.files.size() == 3);  // two of the imported, and every failed one
+  CHECK(report.files[0].file == "a0.txt");
+  CHECK(report.files[1].file == "a1.txt");
+  CHECK(report.files[2].file == "z-empty.txt");
+  CHECK(report.sentences == std::size_t(value("SELECT count(*) FROM sentences")));
+  // Listing all (the default) lists each file once.
+  const auto again = import({in});
+  CHECK(again.files.size() == 7);
+  CHECK(again.count(ImportOutcome::unchanged) == 6);
+}

@@ -28,18 +28,15 @@ const char* outcome_word(ImportOutcome o) {
 constexpr std::size_t kListed = 20;
 
 void print_table(const ImportReport& r) {
-  std::size_t listed = 0, rest = 0;
+  std::size_t listed = 0;
   for (const auto& f : r.files) {
-    if (f.outcome == ImportOutcome::failed) continue;
-    if (listed == kListed) {
-      ++rest;
-      continue;
-    }
+    if (f.outcome == ImportOutcome::failed || listed == kListed) continue;
     if (listed++ == 0)
       fmt::print(stderr, "\n{:<40} {:>9} {:>9} {:>7} {:>7}\n", "file", "outcome", "sentences", "events", "persons");
     fmt::print(stderr, "{:<40} {:>9} {:>9} {:>7} {:>7}{}\n", f.file, outcome_word(f.outcome), f.sentences,
                f.events, f.persons, f.outcome == ImportOutcome::unchanged ? "  (" + f.message + ")" : "");
   }
+  const std::size_t rest = r.total() - r.count(ImportOutcome::failed) - listed;
   if (rest) fmt::print(stderr, "... and {} more\n", rest);
 }
 
@@ -47,7 +44,7 @@ void print_summary(const ImportReport& r) {
   print_table(r);
   const double mb = double(r.bytes) / 1e6;
   fmt::print(stderr, "\n{} files: {} imported, {} replaced, {} unchanged, {} failed; {:.2f} MB in {:.2f} s ({:.1f} MB/s)\n",
-             r.files.size(), r.count(ImportOutcome::imported), r.count(ImportOutcome::replaced),
+             r.total(), r.count(ImportOutcome::imported), r.count(ImportOutcome::replaced),
              r.count(ImportOutcome::unchanged), r.count(ImportOutcome::failed), mb, r.seconds,
              r.seconds > 0 ? mb / r.seconds : 0.0);
 }
@@ -81,6 +78,7 @@ int run_import(const Args& args) {
   // More threads than cores only queue; more megabytes than this would overflow.
   options.threads = static_cast<unsigned>(std::min<std::size_t>(count_option(args, "threads", 0), 256));
   options.batch_articles = count_option(args, "batch", options.batch_articles);
+  options.listed = kListed;  // the summary shows no more; the counts cover the rest
   options.max_file_bytes = std::uintmax_t(std::min<std::size_t>(count_option(args, "max-file-mb", options.max_file_bytes >> 20), 1u << 20)) << 20;
   if (!quiet && ::isatty(STDERR_FILENO)) {
     // A few updates a second: printing one per file would slow a big import.

@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
+#include <array>
 #include <functional>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -36,6 +38,10 @@ struct ImportOptions {
   std::uintmax_t batch_bytes = 8u << 20;
   // Called after each file; may be empty.
   std::function<void(const ImportProgress&)> on_progress;
+  // How many files that did not fail the report lists (failed ones are always
+  // listed); the counts cover every file. An import of a million files need
+  // not hold a million entries.
+  std::size_t listed = std::numeric_limits<std::size_t>::max();
 };
 
 enum class ImportOutcome { imported, replaced, unchanged, failed };
@@ -51,11 +57,21 @@ struct ImportedFile {
 };
 
 struct ImportReport {
+  // Every failed file, and the first ImportOptions::listed others, in input order.
   std::vector<ImportedFile> files;
   std::uintmax_t bytes = 0;
   double seconds = 0;
-  std::size_t count(ImportOutcome o) const;
+  std::size_t sentences = 0;  // written by this import, over all files
+  // Files with outcome `o`, listed or not.
+  std::size_t count(ImportOutcome o) const { return counts_[static_cast<std::size_t>(o)]; }
+  // Files met, listed or not.
+  std::size_t total() const { return counts_[0] + counts_[1] + counts_[2] + counts_[3]; }
   bool ok() const { return count(ImportOutcome::failed) == 0; }
+  // Counts `f` and lists it if it failed or fewer than `listed` others are.
+  void add(ImportedFile f, std::size_t listed);
+
+ private:
+  std::array<std::size_t, 4> counts_{};
 };
 
 // Imports every .txt and .md file under `paths` (files, or folders read
