@@ -1,5 +1,6 @@
 #include "pipeline/persons.h"
 
+#include "pipeline/person_scan.h"
 #include "text/text.h"
 
 #include <doctest/doctest.h>
@@ -616,5 +617,49 @@ TEST_CASE("persons: a lowercase syllable after a hyphen stays in a given name") 
     CAPTURE(names(r));
     REQUIRE(r.persons.size() == 1);
     CHECK(r.persons[0].name == c.name);
+  }
+}
+
+TEST_CASE("persons: the scan folds each word as fold() does, ASCII or not") {
+  const std::string_view cases[] = {
+      "President O’Brien met Côte d'Ivoire’s envoy, McDONALD2024 and x'y.",
+      "Ærø Straße ÉLYSÉE e\u0301cole Москва ΑΘΗΝΑ Tô Lâm\u00a0spoke\u200bhere",
+      "Laos's People’s Party; Oʼbrien; 12th-century SECRETARY-general ZAPATERO",
+  };
+  for (const auto text : cases) {
+    for (const person_parse::Token& t : person_parse::tokenize(text)) {
+      const std::string_view word = text.substr(t.span.begin, t.span.size());
+      CAPTURE(word);
+      if (t.word) CHECK(t.fold == fold(word));
+      if (t.word) CHECK(t.upper == starts_upper(text, t.span.begin));
+      CHECK(t.hash == word_hash(t.fold));
+    }
+  }
+  // An apostrophe joins the parts of a word; a possessive stands alone.
+  std::vector<std::string> folds;
+  for (const person_parse::Token& t : person_parse::tokenize("Côte d'Ivoire’s O’Brien, Laos's")) folds.push_back(t.fold);
+  CHECK(folds == std::vector<std::string>{"cote", "d ivoire", "'s", "o brien", ",", "laos", "'s"});
+}
+
+TEST_CASE("persons: a title matches whole words, across glued hyphens and dots only") {
+  const struct {
+    std::string_view text, title;  // canonical title at the first token, "" for none
+    std::size_t end = 0;           // token after it
+  } cases[] = {
+      {"Deputy Prime Minister Pham", "Deputy Prime Minister", 3},
+      {"Secretary-General Guterres", "Secretary General", 3},
+      {"vice-president Kim", "Vice President", 3},
+      {"Ph.D. in History", "PhD", 3},
+      {"Secretary - General Guterres", ""},  // a spaced dash joins no title
+      {"Prime Ministerial talks", ""},        // "Minister" is not "Ministerial"
+      {"Vice Foreign Ministers met", ""},
+      {"Deputy Prime", ""},  // the text ends inside the title
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const auto tok = person_parse::tokenize(c.text);
+    const auto t = person_parse::match_title(tok, person_parse::TitleLexicon::get(), 0);
+    CHECK((t ? t->form->canonical : "") == c.title);
+    if (t) CHECK(t->end == c.end);
   }
 }

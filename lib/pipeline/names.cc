@@ -21,7 +21,7 @@ bool name_word(const Scan& s, std::size_t j, bool first, NameMode mode) {
   if (first ? mode == NameMode::loose && s.in(kStopWords, j) : s.in(kInnerStopWords, j)) return false;
   const std::string_view text = s.doc.text(t.span);
   if (!first && s.in(kNameSuffixes, j)) return true;  // "Elizabeth II"
-  if (all_upper_word(text) && text.size() <= 5) return false;  // an acronym: "LPRP"
+  if (text.size() <= 5 && all_upper_word(text)) return false;  // an acronym: "LPRP"
   return !title_at(s, j);
 }
 
@@ -63,6 +63,7 @@ constexpr std::size_t kMaxParts = 12;
 }  // namespace
 
 std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode) {
+  if (!s.cap(k)) return std::nullopt;  // most tokens: a name starts with a capital
   Name n{k, k, {}, {}};
   std::size_t j = k, words = 0;
   const std::size_t max_words = mode == NameMode::known ? 8 : 4;

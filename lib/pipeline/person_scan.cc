@@ -5,6 +5,8 @@
 #include "text/text.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 
 namespace annals::person_parse {
 namespace {
@@ -18,8 +20,19 @@ Level parse_level(std::string_view s, std::size_t line) {
   throw Error("reference/titles.tsv", "line " + std::to_string(line) + ": unknown level");
 }
 
+// ASCII letters and digits: the word characters of nearly all of an English
+// text, told by one look-up.
+constexpr auto kAsciiAlnum = [] {
+  std::array<bool, 256> t{};
+  for (char c = '0'; c <= '9'; ++c) t[std::size_t(c)] = true;
+  for (char c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = true;
+  for (char c = 'A'; c <= 'Z'; ++c) t[std::size_t(c)] = true;
+  return t;
+}();
+bool ascii_alnum(char c) { return kAsciiAlnum[static_cast<unsigned char>(c)]; }
+
 bool word_char(char32_t cp) {
-  if (cp < 0x80) return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9');
+  if (cp < 0x80) return ascii_alnum(char(cp));
   if (cp >= 0x0300 && cp <= 0x036F) return true;  // combining marks continue a word
   if (cp < 0xC0 || cp == 0xD7 || cp == 0xF7 || cp == 0xFFFD || cp == 0xFEFF) return false;
   if (cp >= 0x2000 && cp <= 0x2BFF) return false;
@@ -33,6 +46,16 @@ bool space_char(char32_t cp) {
          cp == 0x3000 || cp == 0xFEFF;
 }
 
+// next_code_point with ASCII, nearly every character, decoded in line.
+char32_t next_char(std::string_view s, std::size_t& pos) {
+  const auto b = static_cast<unsigned char>(s[pos]);
+  if (b < 0x80) {
+    ++pos;
+    return b;
+  }
+  return next_code_point(s, pos);
+}
+
 bool apostrophe(char32_t cp) { return cp == '\'' || cp == 0x2019 || cp == 0x02BC; }
 
 // "People’s", "Laos's": an apostrophe at `pos` (already consumed) followed by a lone s.
@@ -40,6 +63,60 @@ bool possessive_s(std::string_view s, std::size_t pos) {
   if (pos >= s.size() || (s[pos] != 's' && s[pos] != 'S')) return false;
   std::size_t p = pos + 1;
   return p >= s.size() || !word_char(next_code_point(s, p));
+}
+
+// The end of the word whose first character ends at `pos`. Apostrophes join
+// "d'Ivoire" and "O’Brien" but not a possessive "’s". `ascii` stays true while
+// the word is ASCII letters and digits only.
+std::size_t word_end(std::string_view s, std::size_t pos, bool& ascii) {
+  while (true) {
+    // ASCII letters and digits, nearly all of an English text, need no decoding.
+    while (pos < s.size() && ascii_alnum(s[pos])) ++pos;
+    if (pos == s.size() || (static_cast<unsigned char>(s[pos]) < 0x80 && s[pos] != '\'')) return pos;
+    std::size_t p = pos;
+    const char32_t c = next_code_point(s, p);
+    if (word_char(c)) {
+      pos = p;
+    } else if (apostrophe(c) && p < s.size() && !possessive_s(s, p)) {
+      if (!word_char(next_code_point(s, p))) return pos;
+      pos = p;
+    } else {
+      return pos;
+    }
+    ascii = false;
+  }
+}
+
+// Appends fold(word) to `out`. fold() of ASCII letters and digits, most words,
+// is the word lowercased: written in place, without fold()'s general loop.
+void append_fold(std::string_view word, bool ascii, std::string& out) {
+  if (!ascii) {
+    out += fold(word);
+    return;
+  }
+  out.append(word);
+  for (char& c : std::span(out).last(word.size()))
+    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+}
+
+// The token after the words of `folded` starting at token k, their folds
+// joined by spaces; a "-" or "." glued on both sides may sit between two of
+// them ("Secretary-General", "Ph.D."). 0 when the words differ. Compared in
+// place: no string is built for the many forms tried at a common first word.
+std::size_t form_end(const std::vector<Token>& tok, std::size_t k, std::string_view folded) {
+  if (!folded.starts_with(tok[k].fold)) return 0;
+  folded.remove_prefix(tok[k].fold.size());
+  std::size_t j = k + 1;
+  while (!folded.empty() && j < tok.size()) {
+    if ((tok[j].fold == "-" || tok[j].fold == ".") && !tok[j].space_before && j + 1 < tok.size() &&
+        !tok[j + 1].space_before)
+      ++j;
+    if (j >= tok.size() || !tok[j].word) break;
+    const std::string& f = tok[j++].fold;
+    if (folded[0] != ' ' || !folded.substr(1).starts_with(f)) return 0;
+    folded.remove_prefix(1 + f.size());
+  }
+  return folded.empty() ? j : 0;
 }
 
 }  // namespace
@@ -133,34 +210,22 @@ std::vector<Token> tokenize(std::string_view s, std::size_t offset) {
   bool space = true, line = true;
   for (std::size_t pos = 0; pos < s.size();) {
     const std::size_t begin = pos;
-    const char32_t cp = next_code_point(s, pos);
+    const char32_t cp = next_char(s, pos);
     if (space_char(cp)) {
       space = true;
       line = line || cp == '\n';
       continue;
     }
-    Token t;
+    Token& t = out.emplace_back();
     t.space_before = space;
     t.line_before = line;
     space = line = false;
     if (word_char(cp)) {
-      // Apostrophes join "d'Ivoire" and "O’Brien" but not a possessive "’s".
-      for (std::size_t p = pos; p < s.size();) {
-        const char32_t c = next_code_point(s, p);
-        if (word_char(c)) {
-          pos = p;
-        } else if (apostrophe(c) && p < s.size() && !possessive_s(s, p)) {
-          std::size_t q = p;
-          if (!word_char(next_code_point(s, q))) break;
-          pos = q;
-          p = q;
-        } else {
-          break;
-        }
-      }
+      bool ascii = cp < 0x80;
+      pos = word_end(s, pos, ascii);
       t.word = true;
-      t.upper = starts_upper(s, begin);
-      t.fold = fold(s.substr(begin, pos - begin));
+      t.upper = ascii ? cp >= 'A' && cp <= 'Z' : starts_upper(s, begin);  // ASCII: no decoding
+      append_fold(s.substr(begin, pos - begin), ascii, t.fold);
     } else if (apostrophe(cp) && possessive_s(s, pos)) {
       ++pos;
       t.fold = "'s";
@@ -169,7 +234,6 @@ std::vector<Token> tokenize(std::string_view s, std::size_t offset) {
     }
     t.span = {begin + offset, pos + offset};
     t.hash = word_hash(t.fold);
-    out.push_back(std::move(t));
   }
   return out;
 }
@@ -186,19 +250,10 @@ bool all_upper_word(std::string_view text) {
   return letters >= 2;
 }
 
-std::optional<TitleMatch> Scan::title(std::size_t k) const {
-  if (k >= tok.size()) return std::nullopt;
-  if (title_state_[k] == 0) {
-    const auto t = match_title(tok, titles, k);
-    title_state_[k] = t ? 2 : 1;
-    if (t) title_[k] = *t;
-  }
-  return title_state_[k] == 2 ? std::optional(title_[k]) : std::nullopt;
-}
-
 Scan::Scan(const Doc& d) : doc(d), tok(tokenize(d.article.body)) {
-  title_state_.assign(tok.size(), 0);
   title_.resize(tok.size());
+  for (std::size_t k = 0; k < tok.size(); ++k)
+    if (const auto t = match_title(tok, titles, k)) title_[k] = *t;
   covered.assign(tok.size(), -1);
   starts.assign(tok.size(), -1);
   mention_end.assign(d.mentions.size(), 0);
@@ -233,22 +288,12 @@ std::optional<TitleMatch> match_title(const std::vector<Token>& tok, const Title
                                       std::size_t k) {
   if (k >= tok.size() || !tok[k].word) return std::nullopt;
   const std::string& f = tok[k].fold;
-  const auto* forms = f.find(' ') == std::string::npos
-                          ? lex.starting_with(f, tok[k].hash)
-                          : lex.starting_with(std::string_view(f).substr(0, f.find(' ')));
+  const std::size_t space = f.find(' ');  // "d ivoire": forms are listed by the first word
+  const auto* forms = space == std::string::npos ? lex.starting_with(f, tok[k].hash)
+                                                 : lex.starting_with(std::string_view(f).substr(0, space));
   if (!forms) return std::nullopt;
-  for (const TitleForm& form : *forms) {
-    std::string acc = f;
-    std::size_t j = k + 1;
-    while (acc.size() < form.folded.size() && j < tok.size()) {
-      if ((tok[j].fold == "-" || tok[j].fold == ".") && !tok[j].space_before && j + 1 < tok.size() &&
-          !tok[j + 1].space_before)
-        ++j;
-      if (j >= tok.size() || !tok[j].word) break;
-      acc += ' ' + tok[j++].fold;
-    }
-    if (acc == form.folded) return TitleMatch{&form, j};
-  }
+  for (const TitleForm& form : *forms)
+    if (const std::size_t end = form_end(tok, k, form.folded)) return TitleMatch{&form, end};
   return std::nullopt;
 }
 

@@ -100,13 +100,14 @@ struct Scan {
   std::string_view text(std::size_t b, std::size_t e) const {
     return doc.text({tok[b].span.begin, tok[e - 1].span.end});
   }
-  // match_title at token k, worked out once per token: titles and names ask
-  // about the same tokens many times.
-  std::optional<TitleMatch> title(std::size_t k) const;
+  // match_title at token k, worked out for every token when the Scan is built:
+  // titles and names ask about the same tokens many times.
+  std::optional<TitleMatch> title(std::size_t k) const {
+    return k < title_.size() && title_[k].form ? std::optional(title_[k]) : std::nullopt;
+  }
 
  private:
-  mutable std::vector<std::uint8_t> title_state_;  // 0 not yet asked, 1 none, 2 title_[k]
-  mutable std::vector<TitleMatch> title_;
+  std::vector<TitleMatch> title_;  // form nullptr: no title starts at the token
 };
 
 // The longest title starting at token k; "Secretary-General" and "Ph.D." match

@@ -34,6 +34,9 @@ const WordSet kRelationModifiers = {"late",   "former",  "elder",    "older",   
 // Verbs that attribute a quotation: `"...," said Jane Roe, a researcher at ...`.
 const WordSet kSpeechVerbs = {"said", "says", "added", "adds", "noted", "notes", "explained",
                               "argued", "argues", "observed", "commented", "wrote", "warned", "stressed"};
+// The marks after a name that open a description of it: "Jane Roe, a researcher
+// at ...", "the election of Donald Trump as the 47th president".
+const WordSet kAppositionMarks = {",", "as"};
 constexpr std::size_t kNone = std::size_t(-1);
 
 // One place a person's name occurs.
@@ -70,8 +73,8 @@ class Finder {
   std::optional<std::size_t> relation_at(std::size_t k, std::optional<std::string>& country) const;
   void add_related(std::size_t k, bool plural, std::size_t intro, std::optional<std::string> country);
   std::optional<Name> name_before(std::size_t c) const;
-  std::size_t pick(const Sighting& x, bool any_part) const;
-  std::size_t widen(const Sighting& x);
+  std::size_t pick(const std::vector<Part>& parts, Span at, bool any_part) const;
+  std::size_t widen(const Name& n);
   void assign(std::size_t sighting, std::size_t person);
   void titled_names();
   void appositions();
@@ -171,6 +174,7 @@ void Finder::titled_names() {
 // The name of two or more parts that ends right before token c.
 std::optional<Name> Finder::name_before(std::size_t c) const {
   for (std::size_t b = c > 10 ? c - 10 : 0; b < c; ++b) {
+    if (!s_.cap(b)) continue;  // no name starts there
     auto n = parse_name(s_, b, NameMode::loose);
     if (!n || n->end != c) continue;
     if (n->parts.size() < 2 || (b > 0 && s_.in(kPlacePrepositions, b - 1))) return std::nullopt;
@@ -184,8 +188,8 @@ std::optional<Name> Finder::name_before(std::size_t c) const {
 // of Donald Trump as the 47th president of the United States".
 void Finder::appositions() {
   for (std::size_t c = 1; c < s_.size(); ++c) {
+    if (!s_.in(kAppositionMarks, c)) continue;
     const bool as = s_.is(c, "as");
-    if (!as && !s_.is(c, ",")) continue;
     const auto n = name_before(c);
     if (!n) continue;
     std::size_t k = c + 1;
@@ -317,12 +321,11 @@ void Finder::index_full(std::size_t person) {
   for (const Part& p : full_[person]) add_once(by_part_[p.fold], person);
 }
 
-// The person whose name `x` is, or is a short form of; among several, the one
-// seen last before `x`, else the first seen after it. kNone if none. Only
-// persons whose name holds x's last word (every short form ends in one) or who
-// were seen under x's very name are looked at.
-std::size_t Finder::pick(const Sighting& x, bool any_part) const {
-  const auto& parts = x.name.parts;
+// The person whose name `parts` (found at `at`) is, or is a short form of;
+// among several, the one seen last before `at`, else the first seen after it.
+// kNone if none. Only persons whose name holds the last part (every short form
+// ends in one) or who were seen under this very name are looked at.
+std::size_t Finder::pick(const std::vector<Part>& parts, Span at, bool any_part) const {
   std::vector<std::size_t> candidates;
   const auto by_part = by_part_.find(parts.back().fold);
   if (by_part != by_part_.end()) candidates = by_part->second;
@@ -337,9 +340,9 @@ std::size_t Finder::pick(const Sighting& x, bool any_part) const {
                       (by_member != by_member_.end() &&
                        std::find(by_member->second.begin(), by_member->second.end(), p) != by_member->second.end());
     if (!fits) continue;
-    // The latest end of a member starting before x, the first start of one at or after it.
+    // The latest end of a member starting before `at`, the first start of one at or after it.
     const auto& spans = spans_[p];
-    auto it = spans.lower_bound({x.span.begin, 0});
+    auto it = spans.lower_bound({at.begin, 0});
     const std::size_t after = it == spans.end() ? kNone : it->first;
     std::size_t before = 0;
     while (it != spans.begin()) {
@@ -356,9 +359,9 @@ std::size_t Finder::pick(const Sighting& x, bool any_part) const {
 // A person known by one word only ("President Khamla") takes a later or
 // earlier run of up to four parts holding that word as its full name
 // ("Khamla Vongsa, the host, ...").
-std::size_t Finder::widen(const Sighting& x) {
-  const auto& parts = x.name.parts;
-  if (s_.headline[x.name.begin] || parts.size() < 2 || parts.size() > 4 || kStopWords.count(parts[0].fold)) return kNone;
+std::size_t Finder::widen(const Name& n) {
+  const auto& parts = n.parts;
+  if (s_.headline[n.begin] || parts.size() < 2 || parts.size() > 4 || kStopWords.count(parts[0].fold)) return kNone;
   for (std::size_t p = 0; p < full_.size(); ++p)
     if (full_[p].size() == 1 && std::find(parts.begin(), parts.end(), full_[p][0]) != parts.end()) {
       full_[p] = parts;
@@ -390,7 +393,7 @@ void Finder::cluster() {
     assign(i, std::size_t(same - full_.begin()));
   }
   for (std::size_t i : later) {
-    const std::size_t p = pick(seen_[i], true);
+    const std::size_t p = pick(seen_[i].name.parts, seen_[i].span, true);
     if (p != kNone) assign(i, p);
     else if (!seen_[i].weak) assign(i, full_.size());
   }
@@ -399,28 +402,26 @@ void Finder::cluster() {
 // Every other occurrence of a found person's name or short form: "Chính",
 // "T. Sisoulith", "Thongloun" after "President Thongloun".
 void Finder::known_forms() {
-  std::vector<bool> taken(s_.size(), false);
+  std::vector<char> taken(s_.size(), 0);  // bytes, not vector<bool>: read at every token
   for (const Sighting& x : seen_)
-    if (x.person != kNone) std::fill(taken.begin() + long(x.name.begin), taken.begin() + long(x.name.end), true);
+    if (x.person != kNone) std::fill(taken.begin() + long(x.name.begin), taken.begin() + long(x.name.end), 1);
   for (std::size_t i = 0; i < s_.size();) {
-    const auto run = taken[i] ? std::nullopt : parse_name(s_, i, NameMode::known);
+    auto run = taken[i] || !s_.cap(i) ? std::nullopt : parse_name(s_, i, NameMode::known);
     std::size_t next = i + 1;
-    for (std::size_t len = run ? run->parts.size() : 0; len > 0; --len) {
-      Sighting x;
-      x.name = *run;
-      x.name.parts.resize(len);
-      x.name.part_end.resize(len);
-      x.name.end = run->part_end[len - 1];
-      if (x.name.parts.back().initial || std::find(taken.begin() + long(i), taken.begin() + long(x.name.end), true) !=
-                                             taken.begin() + long(x.name.end))
+    // The run, then ever shorter prefixes of it: "Khamla Vongsa Pheng", "Khamla Vongsa", ...
+    for (; run && !run->parts.empty(); run->parts.pop_back(), run->part_end.pop_back()) {
+      Name& n = *run;
+      n.end = n.part_end.back();
+      if (n.parts.back().initial ||
+          std::find(taken.begin() + long(i), taken.begin() + long(n.end), 1) != taken.begin() + long(n.end))
         continue;
-      x.span = span(i, x.name.end);
-      std::size_t p = pick(x, false);
-      if (p == kNone) p = widen(x);
+      const Span sp = span(i, n.end);
+      std::size_t p = pick(n.parts, sp, false);
+      if (p == kNone) p = widen(n);
       if (p == kNone) continue;
-      seen_.push_back(std::move(x));
+      next = n.end;
+      seen_.push_back({std::move(n), sp, {}, false, 0, kNone, std::nullopt, std::nullopt});
       assign(seen_.size() - 1, p);
-      next = seen_.back().name.end;
       break;
     }
     i = next;
@@ -526,8 +527,8 @@ PersonResult Finder::build() const {
     std::vector<std::pair<std::size_t, const Position*>> positions;
     for (std::size_t m : ms) {
       const std::string form(s_.doc.text(seen_[m].span));
-      if (std::find(folded.begin(), folded.end(), fold(form)) == folded.end()) {
-        folded.push_back(fold(form));
+      if (std::string key = fold(form); std::find(folded.begin(), folded.end(), key) == folded.end()) {
+        folded.push_back(std::move(key));
         person.aliases.push_back(form);
       }
       for (const Position& pos : seen_[m].positions) positions.emplace_back(pos.evidence.begin, &pos);

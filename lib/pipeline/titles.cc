@@ -124,6 +124,8 @@ bool ordinal_at(const Scan& s, std::size_t k) {
 }
 
 std::optional<Chain> parse_chain(const Scan& s, std::size_t k) {
+  // Most tokens start no group (a mention or a title): say so before building one.
+  if (k >= s.size() || (s.starts[k] < 0 && !title_at(s, k))) return std::nullopt;
   Chain c;
   c.end = k;
   while (auto g = parse_group(s, c.end)) {
