@@ -57,15 +57,18 @@ int query_data(const Fts5ExtensionApi* api, Fts5Context* fts, DocCounts& counts,
     if (idf <= 0.0) idf = 1e-6;
     data->idf.push_back(idf);
   }
-  out = data.get();
-  return api->xSetAuxdata(fts, data.release(), [](void* p) { delete static_cast<QueryData*>(p); });
+  // On failure xSetAuxdata frees the data itself: `out` is set only on success.
+  QueryData* kept = data.get();
+  rc = api->xSetAuxdata(fts, data.release(), [](void* p) { delete static_cast<QueryData*>(p); });
+  if (rc == SQLITE_OK) out = kept;
+  return rc;
 }
 
 void rank(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx, int nargs, sqlite3_value** args) {
   auto& counts = *static_cast<DocCounts*>(api->xUserData(fts));
   QueryData* data = nullptr;
   int rc = query_data(api, fts, counts, nargs, args, data);
-  std::vector<double> frequency(data ? data->idf.size() : 0, 0.0);
+  std::vector<double> frequency(rc == SQLITE_OK ? data->idf.size() : 0, 0.0);
   int instances = 0;
   if (rc == SQLITE_OK) rc = api->xInstCount(fts, &instances);
   for (int i = 0; rc == SQLITE_OK && i < instances; ++i) {
