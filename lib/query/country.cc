@@ -1,5 +1,6 @@
 #include "annals/error.h"
 #include "annals/query.h"
+#include "query/cache.h"
 #include "store/connection.h"
 #include "text/text.h"
 
@@ -25,25 +26,22 @@ std::string upper(std::string_view text) {
 }  // namespace
 
 CountryCode::CountryCode(const Database& database, std::string_view text) {
-  const auto& db = connection(database);
-  if (looks_like_code(text)) {
-    SQLite::Statement st(db, "SELECT code, name FROM countries WHERE code = ?");
-    st.bind(1, upper(text));
-    if (st.executeStep()) {
-      code_ = st.getColumn(0).getString();
-      name_ = st.getColumn(1).getString();
+  auto& cache = query::read_cache(database);
+  // Codes from the connection's map of the countries.
+  if (looks_like_code(text))
+    if (const auto id = cache.country_id(upper(text))) {
+      *this = *cache.country(*id);
       return;
     }
-  }
   // Names beat demonyms: "Niger" is a country before it is anyone's adjective.
-  SQLite::Statement st(db,
+  auto st = cache.statement(
       "SELECT c.code, c.name, min(a.kind IN ('demonym', 'adjective')) AS weak "
       "FROM country_aliases a JOIN countries c ON c.country_id = a.country_id "
       "WHERE a.folded = ? GROUP BY c.country_id ORDER BY weak, c.code");
-  st.bind(1, fold(text));
+  st->bind(1, fold(text));
   std::vector<std::pair<std::string, std::string>> strong, weak;
-  while (st.executeStep())
-    (st.getColumn(2).getInt() ? weak : strong).emplace_back(st.getColumn(0).getString(), st.getColumn(1).getString());
+  while (st->executeStep())
+    (st->getColumn(2).getInt() ? weak : strong).emplace_back(st->getColumn(0).getString(), st->getColumn(1).getString());
   const auto& found = strong.empty() ? weak : strong;
   if (found.empty()) throw Error(std::string(text), "unknown country code");
   if (found.size() > 1) {

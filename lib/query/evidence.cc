@@ -2,7 +2,7 @@
 
 #include "annals/error.h"
 #include "annals/query.h"
-#include "store/connection.h"
+#include "query/cache.h"
 
 #include <SQLiteCpp/Statement.h>
 
@@ -68,10 +68,11 @@ FactRef parse_fact_ref(std::string_view text) {
 }
 
 std::vector<EvidenceRecord> evidence(const Database& database, const FactRef& fact) {
-  const auto& db = connection(database);
-  SQLite::Statement st(db, evidence_sql(fact.kind));
+  auto& cache = query::read_cache(database);
+  auto lease = cache.statement(evidence_sql(fact.kind));
+  auto& st = *lease;
   st.bind(1, fact.id);
-  SQLite::Statement segment(db,
+  auto segment = cache.statement(
       "SELECT body_begin, raw_begin, length FROM source_segments WHERE source_id = ? AND body_begin <= ? "
       "ORDER BY body_begin DESC LIMIT 1");
   std::vector<EvidenceRecord> out;
@@ -94,10 +95,10 @@ std::vector<EvidenceRecord> evidence(const Database& database, const FactRef& fa
     // strays past the sentence's end.
     r.sentence_begin = std::min(r.body_begin - std::min(r.body_begin, sentence_body), r.sentence.size());
     r.sentence_end = std::min(std::max(r.body_end, sentence_body) - sentence_body, r.sentence.size());
-    r.raw_begin = raw_offset(segment, r.source_id, r.body_begin, sentence_raw + r.sentence_begin);
+    r.raw_begin = raw_offset(*segment, r.source_id, r.body_begin, sentence_raw + r.sentence_begin);
     // The end maps through its last byte, so a span ending where a segment
     // ends does not jump over the removed text that follows.
-    r.raw_end = r.body_end > r.body_begin ? raw_offset(segment, r.source_id, r.body_end - 1,
+    r.raw_end = r.body_end > r.body_begin ? raw_offset(*segment, r.source_id, r.body_end - 1,
                                                        sentence_raw + std::max<std::size_t>(r.sentence_end, 1) - 1) + 1
                                           : r.raw_begin;
     out.push_back(std::move(r));
