@@ -101,7 +101,7 @@ ImportReport import_paths(Database& db, const std::vector<fs::path>& paths, cons
   BusyTimeout timeout(connection(db), options.busy_timeout_ms);
   BatchWriter writer(db, options, report);
   ImportProgress progress;
-  progress.files_total = walk.inputs.size();
+  progress.files_total = walk.size();
   progress.errors = report.count(ImportOutcome::failed);
   auto step = [&](Prepared&& p) {
     writer.add(std::move(p));
@@ -112,20 +112,23 @@ ImportReport import_paths(Database& db, const std::vector<fs::path>& paths, cons
     if (options.on_progress) options.on_progress(progress);
   };
 
-  const unsigned threads = worker_count(options, walk.inputs.size());
+  const unsigned threads = worker_count(options, walk.size());
   if (threads == 1) {
     // One thread: the writer's own connection answers the look-ups.
-    for (const auto& in : walk.inputs)
+    for (std::size_t i = 0; i < walk.size(); ++i) {
+      const ImportInput in = walk.input(i);
       step(writer.stopped() ? writer.not_tried(in) : prepare(in, options, &connection(db)));
+    }
   } else {
     // Each worker looks up stored bytes through its own read-only connection
     // (none for an in-memory database, whose contents only its connection sees).
     const fs::path file = db.path();
     const bool lookups = !file.empty() && file != ":memory:";
     std::vector<std::unique_ptr<SQLite::Database>> readers(threads);
-    OrderedPool<Prepared> pool(walk.inputs.size(), threads, 4 * std::size_t(threads),
+    OrderedPool<Prepared> pool(walk.size(), threads, 4 * std::size_t(threads),
                                [&](std::size_t i, unsigned worker) {
-                                 if (writer.stopped()) return writer.not_tried(walk.inputs[i]);
+                                 const ImportInput in = walk.input(i);
+                                 if (writer.stopped()) return writer.not_tried(in);
                                  SQLite::Database* lookup = nullptr;
                                  if (lookups) {
                                    try {
@@ -136,9 +139,9 @@ ImportReport import_paths(Database& db, const std::vector<fs::path>& paths, cons
                                    } catch (const SQLite::Exception&) {
                                    }
                                  }
-                                 return prepare(walk.inputs[i], options, lookup);
+                                 return prepare(in, options, lookup);
                                });
-    for (std::size_t i = 0; i < walk.inputs.size(); ++i) step(pool.take());
+    for (std::size_t i = 0; i < walk.size(); ++i) step(pool.take());
   }
   writer.finish();
   report.seconds = seconds_since(started);
