@@ -80,3 +80,44 @@ TEST_CASE("date lexer: month, weekday, day and year atoms") {
   CHECK(capitalised(x[0]));
   CHECK_FALSE(capitalised(x[1]));
 }
+
+TEST_CASE("date lexer: every token's lower is its text with A-Z lowercased") {
+  const std::string_view cases[] = {
+      "On 7TH OCTOBER 1960, the UN-Backed Talks (Phase II) Began",
+      "Hà NỘI, 12Th Sept.; COVID-19 and 1990S: «PORT» x2Y",
+      "ABC\tDEF\nGHI-JKL 3RD",
+  };
+  for (const auto text : cases) {
+    CAPTURE(text);
+    const Lexed x(text);
+    for (Ix j = 0; j < x.size(); ++j) {
+      std::string want(x[j].text);
+      for (char& c : want)
+        if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+      CHECK(x[j].lower == want);
+    }
+  }
+}
+
+TEST_CASE("date lexer: each month, abbreviation, weekday and date opener is named in any case") {
+  const struct { std::string_view word; unsigned month, month_short; int weekday; bool may_start; } cases[] = {
+      {"January", 1, 0, -1, true},  {"FEBRUARY", 2, 0, -1, true}, {"march", 3, 0, -1, true},
+      {"April", 4, 0, -1, true},    {"May", 5, 0, -1, true},      {"June", 6, 0, -1, true},
+      {"July", 7, 0, -1, true},     {"August", 8, 0, -1, true},   {"September", 9, 0, -1, true},
+      {"October", 10, 0, -1, true}, {"November", 11, 0, -1, true}, {"December", 12, 0, -1, true},
+      {"Jan", 0, 1, -1, true},      {"SEP", 0, 9, -1, true},      {"Sept", 0, 9, -1, true},
+      {"dec", 0, 12, -1, true},     {"Sunday", 0, 0, 0, true},    {"WEDNESDAY", 0, 0, 3, true},
+      {"Saturday", 0, 0, 6, true},  {"from", 0, 0, -1, true},     {"Yesterday", 0, 0, -1, true},
+      {"next", 0, 0, -1, true},     {"Mayor", 0, 0, -1, false},   {"the", 0, 0, -1, false},
+      {"Octobers", 0, 0, -1, false}, {"ma", 0, 0, -1, false},     {"Wednesdays", 0, 0, -1, false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.word);
+    const Lexed x(c.word);
+    REQUIRE(x.size() == 1);
+    CHECK(x[0].month == c.month);
+    CHECK(x[0].month_short == c.month_short);
+    CHECK(x[0].weekday == c.weekday);
+    CHECK(x[0].may_start == c.may_start);
+  }
+}

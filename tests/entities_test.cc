@@ -9,6 +9,7 @@
 #include <string>
 
 #include "pipeline/gazetteer.h"
+#include "pipeline/phrases.h"
 
 using namespace annals;
 
@@ -280,6 +281,36 @@ TEST_CASE("entities: seed articles yield every gold country and required organis
       if (!o["required"].get<bool>()) continue;
       CAPTURE(o["name"].get<std::string>());
       CHECK(org_named(r, o["name"].get<std::string>()));
+    }
+  }
+}
+
+TEST_CASE("entities: the body's tokens are fold()'s words with the bytes they came from") {
+  const std::string_view cases[] = {
+      "",
+      "  ,;  ",
+      "Việt Nam’s Prime Minister met U.S. envoys in Hà Nội.",
+      "e\xCC\x81tude (re\xCC\x81sume\xCC\x81) ÆSIR Straße \xCC\x81x ПРАВДА, ΑΘΗΝΑ",
+      "Lao-Russian ties\n\nVOV.VN - 12 May 2024",
+  };
+  for (const auto text : cases) {
+    CAPTURE(text);
+    const TokenizedText t = tokenize(text);
+    CHECK(t.folded == fold(text));
+    // fold_with_map says where each word of fold(text) came from.
+    const Folded f = fold_with_map(text);
+    std::vector<Span> want;
+    for (std::size_t b = 0; b < f.text.size();) {
+      const std::size_t e = std::min(f.text.find(' ', b), f.text.size());
+      want.push_back({f.origin[b], f.origin_end[e - 1]});
+      b = e + 1;
+    }
+    REQUIRE(t.tokens.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      CAPTURE(i);
+      CHECK(t.tokens[i].source == want[i]);
+      CHECK(t.tokens[i].hash == word_hash(t.folded_of(i, i + 1)));
+      CHECK(fold(t.source_of(i)) == t.folded_of(i, i + 1));
     }
   }
 }

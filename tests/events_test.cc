@@ -244,3 +244,26 @@ TEST_CASE("triggers: a malformed table row is refused") {
   CHECK(t[0].pattern.size() == 3);
   CHECK(t[0].has("official"));
 }
+
+TEST_CASE("events: tokenize_into gives the tokens tokenize gives, reusing the vector") {
+  const std::string body =
+      "Intro. Việt Nam’s Prime Minister met U.S. envoys in Hà Nội on 12 May 2024.  "
+      "Lao-Russian ties ... e\xCC\x81tude (re\xCC\x81sume\xCC\x81) ÆSIR Straße! "
+      "\xCC\x81" "Crème brûlée, ПРАВДА and ΑΘΗΝΑ; done";
+  const Span spans[] = {{0, body.size()}, {7, 74}, {0, 6}, {74, body.size()}, {75, 90}, {3, 3},
+                        {body.size() - 4, body.size()}};
+  std::vector<Token> reused;
+  for (const Span s : spans) {
+    CAPTURE(s.begin);
+    CAPTURE(s.end);
+    const auto want = tokenize(body, s);
+    tokenize_into(body, s, reused);
+    REQUIRE(reused.size() == want.size());
+    for (std::size_t i = 0; i < want.size(); ++i) {
+      CAPTURE(i);
+      CHECK(reused[i].folded == want[i].folded);
+      CHECK(reused[i].span == want[i].span);
+      CHECK(reused[i].upper == want[i].upper);
+    }
+  }
+}

@@ -53,6 +53,29 @@ Char next_char(std::string_view s, std::size_t& pos) {
   return classify(next_code_point(s, pos));
 }
 
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+
+// The end of the word whose first character ends at `q`: letters and digits
+// follow. Lowercases its ASCII bytes in `lower` (a copy of `s`) on the way, as
+// only words and number suffixes hold letters and only tokens are read there.
+std::size_t word_end(std::string_view s, std::size_t q, char* lower) {
+  while (q < s.size()) {
+    const auto b = static_cast<unsigned char>(s[q]);
+    if (b < 0x80) {
+      const Char k = kAsciiChar[b];
+      if (k != Char::letter && k != Char::digit) break;
+      lower[q] = ascii_lower(char(b));
+      ++q;
+      continue;
+    }
+    std::size_t p = q;
+    const Char k = classify(next_code_point(s, p));
+    if (k != Char::letter && k != Char::digit) break;
+    q = p;
+  }
+  return q;
+}
+
 bool digit_at(std::string_view s, std::size_t i) {
   return i < s.size() && s[i] >= '0' && s[i] <= '9';
 }
@@ -121,11 +144,13 @@ class NameTable {
 
  private:
   static constexpr std::size_t kSlots = 128;  // over twice the names
+  // The first two bytes, the last and the length: no loop over the word.
   static std::size_t hash(std::string_view w) {
-    std::uint64_t key = w.size();
-    for (std::size_t i = 0; i < w.size() && i < 8; ++i)
-      key = key << 8 ^ static_cast<unsigned char>(w[i]);
-    return std::size_t((key * 0x9E3779B97F4A7C15ull) >> 57);
+    const std::uint32_t key = std::uint32_t(static_cast<unsigned char>(w[0])) |
+                              std::uint32_t(static_cast<unsigned char>(w[1])) << 8 |
+                              std::uint32_t(static_cast<unsigned char>(w.back())) << 16 |
+                              std::uint32_t(w.size()) << 24;
+    return std::size_t((key * 0x9E3779B1u) >> 25);
   }
   Name& slot(std::string_view w) {
     std::size_t i = hash(w);
@@ -154,8 +179,7 @@ bool one_of(Words list, std::string_view w) {
 }
 
 Lexed::Lexed(std::string_view s) : s_(s), lower_(s) {
-  for (char& c : lower_)
-    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+  char* const lower = lower_.data();  // lowercased word by word below
   toks_.reserve(s.size() / 5);
   bool space = true, line = true;
   for (std::size_t pos = 0; pos < s.size();) {
@@ -173,14 +197,13 @@ Lexed::Lexed(std::string_view s) : s_(s), lower_(s) {
     space = line = false;
     if (c == Char::letter) {
       t.kind = Kind::word;
-      for (std::size_t q = pos; q < s.size(); pos = q) {
-        const Char k = next_char(s, q);
-        if (k != Char::letter && k != Char::digit) break;
-      }
+      lower[start] = ascii_lower(lower[start]);
+      pos = word_end(s, pos, lower);
     } else if (c == Char::digit) {
       t.kind = Kind::number;
       t.may_start = true;
       pos = read_number(s, start, t);
+      for (std::size_t i = pos - t.suffix.size(); i < pos; ++i) lower[i] = ascii_lower(lower[i]);
     } else {
       t.kind = c == Char::dash ? Kind::dash : Kind::punct;
     }

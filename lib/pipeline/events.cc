@@ -1,8 +1,11 @@
 #include "pipeline/events.h"
 
 #include "pipeline/gazetteer.h"
+#include "pipeline/phrases.h"
 #include "pipeline/tokens.h"
 #include "pipeline/triggers.h"
+#include "text/text.h"
+#include "text/word_map.h"
 
 #include <algorithm>
 #include <cctype>
@@ -13,24 +16,24 @@ namespace annals {
 namespace {
 
 // Words that make a clause a wish, an invitation or a cancelled plan, not an event.
-const std::set<std::string> kModal = {"hope",   "hopes",  "hoped",     "hoping",   "wish",
-                                      "wishes", "would",  "could",     "might",    "should",
-                                      "invite", "invited", "invitation", "proposed", "postponed",
-                                      "cancelled", "canceled", "if",    "unless",   "intends",
-                                      "expected"};
-// Words that make a clause a habit, not an event: "have trained together regularly".
-const std::set<std::string> kHabitual = {"regularly", "routinely", "frequently", "often", "usually"};
-const std::set<std::string> kDeterminers = {"the", "this", "that", "his", "her", "their", "its", "these"};
-const std::set<std::string> kPronouns = {"he", "she", "his", "her", "him"};
+// With them, the words that make a clause a habit, not an event: "have trained
+// together regularly". Hash sets, not std::set: every token of a clause is looked up.
+const WordSet kModal = {"hope",      "hopes",     "hoped",     "hoping",     "wish",     "wishes",
+                        "would",     "could",     "might",     "should",     "invite",   "invited",
+                        "invitation", "proposed", "postponed", "cancelled",  "canceled", "if",
+                        "unless",    "intends",   "expected",  "regularly",  "routinely", "frequently",
+                        "often",     "usually"};
+const WordSet kDeterminers = {"the", "this", "that", "his", "her", "their", "its", "these"};
+const WordSet kPronouns = {"he", "she", "his", "her", "him"};
 // Clause boundaries inside a sentence: dates and sides are read per clause.
 const char* const kClauseBreaks[] = {", and ", ", but ", "; ", ", while ", ", where ",
                                      ", which ", ", as well as ", " while "};
-const std::set<std::string> kBilateralTypes = {"visit", "meeting", "summit", "agreement",
+const WordSet kBilateralTypes = {"visit", "meeting", "summit", "agreement",
                                                "relations_established", "relations_upgraded",
                                                "military_exercise", "aid"};
-const std::set<std::string> kMeetingFamily = {"visit", "meeting", "summit"};
+const WordSet kMeetingFamily = {"visit", "meeting", "summit"};
 // Types whose participants are states, not the people who speak of them.
-const std::set<std::string> kImpersonalTypes = {"aid", "relations_established", "relations_upgraded",
+const WordSet kImpersonalTypes = {"aid", "relations_established", "relations_upgraded",
                                                 "military_exercise", "agreement"};
 
 constexpr std::size_t kMaxSentenceBytes = 3000;
@@ -41,22 +44,29 @@ struct Context {
   Span lead;                            // the lead line of the body (lead_of), maybe empty
 };
 
-std::vector<Span> clauses_of(const Doc& doc, Span sentence) {
-  std::vector<std::size_t> cuts;
+// Whether a clause break of kClauseBreaks starts at text[p]. Every break opens
+// with ',', ';' or ' ', and no two start at one position.
+bool clause_break_at(std::string_view text, std::size_t p) {
+  const char c = text[p];
+  if (c != ',' && c != ';' && c != ' ') return false;
+  const std::string_view rest = text.substr(p);
+  return std::any_of(std::begin(kClauseBreaks), std::end(kClauseBreaks),
+                     [&](const char* b) { return b[0] == c && rest.starts_with(b); });
+}
+
+// One pass over the sentence, in position order, finds the cuts that a search
+// for each break in turn followed by a sort would.
+void clauses_of(const Doc& doc, Span sentence, std::vector<Span>& out) {
+  out.clear();
   const std::string_view text = doc.text(sentence);
-  for (const char* b : kClauseBreaks) {
-    for (std::size_t p = text.find(b); p != std::string_view::npos; p = text.find(b, p + 1))
-      cuts.push_back(sentence.begin + p);
-  }
-  std::sort(cuts.begin(), cuts.end());
-  std::vector<Span> out;
   std::size_t start = sentence.begin;
-  for (auto c : cuts) {
+  for (std::size_t p = 0; p < text.size(); ++p) {
+    if (!clause_break_at(text, p)) continue;
+    const std::size_t c = sentence.begin + p;
     if (c > start) out.push_back({start, c});
     start = c;
   }
   out.push_back({start, sentence.end});
-  return out;
 }
 
 Span clause_at(const std::vector<Span>& clauses, std::size_t pos) {
@@ -159,7 +169,7 @@ const DateMention* nearest_date(const Doc& doc, Span clause, Span trigger) {
 bool modal(const std::vector<Token>& tokens, const std::vector<Span>& clauses, Span clause) {
   for (const auto& t : tokens) {
     if (!clause.contains(t.span)) continue;
-    if (kModal.count(t.folded) || kHabitual.count(t.folded)) return true;
+    if (kModal.contains(t.folded)) return true;
     if (t.folded == "may" && !t.upper) return true;
   }
   // "had initially planned to visit ..., but the trip was postponed": the plan's
@@ -207,17 +217,17 @@ std::vector<std::string> main_pair(const Doc& doc) {
 
 namespace {
 
-const std::set<std::string> kOfficialWords = {
+const WordSet kOfficialWords = {
     "delegation", "delegations", "leader", "leaders", "president", "minister", "side", "government",
     "officials", "official", "envoy", "king", "queen", "premier", "chancellor", "secretary", "chairman",
     "ambassador", "emperor", "prince", "general"};
 // Words a guest can be named by after "received" or "welcomed", besides official words.
-const std::set<std::string> kGuestWords = {"counterpart", "counterparts", "guest", "guests", "host",
+const WordSet kGuestWords = {"counterpart", "counterparts", "guest", "guests", "host",
                                            "him", "them", "visitor", "visitors", "envoys", "ambassadors",
                                            "representatives", "delegates", "mission"};
 // Words that may stand between "received"/"welcomed" and the guest: "received by",
 // "warmly welcomed the visiting", "received on Monday".
-const std::set<std::string> kGuestLead = {"the", "a", "an", "his", "her", "their", "its", "visiting",
+const WordSet kGuestLead = {"the", "a", "an", "his", "her", "their", "its", "visiting",
                                           "high", "level", "senior", "top", "foreign", "by", "warmly",
                                           "cordially", "officially", "on", "in", "at", "today", "then"};
 
@@ -698,11 +708,31 @@ void inherit_dates(const Doc& doc, std::vector<Event>& events) {
 
 }  // namespace
 
+void tokenize_into(std::string_view body, Span sentence, std::vector<Token>& out) {
+  // The words fold into a buffer kept from call to call; each token's string
+  // reuses the storage of the token that stood at its index before.
+  const std::string_view text = text_of(body, sentence);
+  thread_local std::string buffer;
+  if (buffer.size() < text.size()) buffer.resize(text.size());
+  const char* const folded = buffer.data();
+  std::size_t n = 0;
+  fold_words(text, buffer.data(), [&](std::size_t first, std::size_t last, std::size_t begin, std::size_t end) {
+    if (n == out.size()) out.emplace_back();
+    Token& t = out[n++];
+    t.folded.assign(folded + first, last - first);
+    t.span = {sentence.begin + begin, sentence.begin + end};
+    t.upper = starts_upper(text, begin);
+  });
+  out.resize(n);
+}
+
 std::vector<Event> extract_events(const Doc& doc) {
   Context ctx{doc, main_pair(doc), lead_of(doc)};
   const auto& triggers = default_trigger_index();
   std::vector<Event> events;
   std::vector<Candidate> previous;
+  std::vector<Token> tokens;  // of the sentence at hand; the storage serves them all
+  std::vector<Span> clauses;
   for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
     const Span sentence = doc.sentences[i];
     // The headline restates the lead; its facts come from the body.
@@ -711,8 +741,8 @@ std::vector<Event> extract_events(const Doc& doc) {
     // A "sentence" of thousands of bytes is a table, a dump or text without
     // punctuation, not prose a fact can be read from; skipping it keeps the stage linear.
     if (sentence.size() > kMaxSentenceBytes) continue;
-    const auto tokens = tokenize(doc.article.body, sentence);
-    const auto clauses = clauses_of(doc, sentence);
+    tokenize_into(doc.article.body, sentence, tokens);
+    clauses_of(doc, sentence, clauses);
     std::vector<Candidate> here;
     for (const auto& hit : find_triggers(tokens, triggers)) {
       auto c = build(ctx, tokens, i, clauses, hit, previous);
@@ -747,13 +777,30 @@ std::vector<Event> extract_events(const Doc& doc) {
   return events;
 }
 
+namespace {
+
+// The event types some trigger of `index` marks as a relation milestone: an
+// event of another type yields no relation whatever trigger stated it, so its
+// sentence need not be read again.
+WordMap<bool> relation_types(const TriggerIndex& index) {
+  WordMap<bool> types;
+  for (const Trigger& t : index.triggers())
+    if (t.has("recognition") || t.has("diplomatic") || t.has("treaty") || t.has("upgrade")) types.insert(t.type, true);
+  return types;
+}
+
+}  // namespace
+
 std::vector<Relation> extract_relations(const Doc& doc) {
   std::vector<Relation> out;
   const auto& triggers = default_trigger_index();
+  static const WordMap<bool> kRelationTypes = relation_types(triggers);
+  std::vector<Token> tokens;
   for (std::size_t i = 0; i < doc.events.size(); ++i) {
     const Event& e = doc.events[i];
+    if (!kRelationTypes.contains(e.type)) continue;
     // The relation kind follows the trigger that stated the event first.
-    const auto tokens = tokenize(doc.article.body, doc.sentences[doc.sentence_at(e.evidence.front().begin)]);
+    tokenize_into(doc.article.body, doc.sentences[doc.sentence_at(e.evidence.front().begin)], tokens);
     const Trigger* t = nullptr;
     for (const auto& hit : find_triggers(tokens, triggers))
       if (hit.trigger->type == e.type && e.evidence.front().contains(Span{tokens[hit.first].span.begin, tokens[hit.last].span.end}))

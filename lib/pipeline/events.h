@@ -3,7 +3,9 @@
 // persons, organisations and dates are filled.
 
 #include "pipeline/doc.h"
+#include "pipeline/tokens.h"
 
+#include <string_view>
 #include <vector>
 
 namespace annals {
@@ -20,6 +22,11 @@ std::vector<Event> extract_events(const Doc& doc);
 // Bilateral milestones implied by the events (recognition, relations established,
 // treaty signed, relations upgraded) between exactly two countries.
 std::vector<Relation> extract_relations(const Doc& doc);
+
+// Sets `out` to tokenize(body, sentence) (tokens.h), reusing the storage of the
+// tokens already in `out`: the event stage reads every sentence, so it folds
+// each one straight into tokens instead of through fold_with_map's byte maps.
+void tokenize_into(std::string_view body, Span sentence, std::vector<Token>& out);
 
 // The two countries the article is mostly about (most mentions outside
 // organisation names), or fewer when it names fewer.

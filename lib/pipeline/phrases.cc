@@ -105,22 +105,19 @@ bool name_neighbour(const TokenizedText& t, std::size_t first, std::size_t last)
 }  // namespace
 
 std::string_view TokenizedText::folded_of(std::size_t first, std::size_t last) const {
-  return std::string_view(folded.text)
-      .substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
+  return std::string_view(folded).substr(tokens[first].begin, tokens[last - 1].end - tokens[first].begin);
 }
 
 TokenizedText tokenize(std::string_view text) {
   TokenizedText t;
   t.source = text;
-  t.folded = fold_with_map(text);
-  const std::string& f = t.folded.text;
-  for (std::size_t b = 0; b < f.size();) {
-    std::size_t e = f.find(' ', b);
-    if (e == std::string::npos) e = f.size();
-    t.tokens.push_back({b, e, Span{t.folded.origin[b], t.folded.origin_end[e - 1]},
-                        word_hash(std::string_view(f).substr(b, e - b))});
-    b = e + 1;
-  }
+  t.folded.resize(text.size());
+  t.tokens.reserve(text.size() / 6 + 1);
+  const char* const folded = t.folded.data();
+  const std::size_t n = fold_words(text, t.folded.data(), [&](std::size_t first, std::size_t last, std::size_t begin, std::size_t end) {
+    t.tokens.push_back({first, last, Span{begin, end}, word_hash(std::string_view(folded + first, last - first))});
+  });
+  t.folded.resize(n);
   return t;
 }
 
@@ -132,9 +129,9 @@ void PhraseTable::add(std::string_view phrase, PhraseEntry entry) {
   entry.punctuation.clear();
   for (char c : phrase)
     if (std::string_view(".,&/()").find(c) != std::string_view::npos) entry.punctuation += c;
-  std::size_t& index = by_key_.insert(t.folded.text, phrases_.size());
+  std::size_t& index = by_key_.insert(t.folded, phrases_.size());
   if (index == phrases_.size()) {
-    phrases_.push_back({t.folded.text, t.tokens.size(), {}});
+    phrases_.push_back({t.folded, t.tokens.size(), {}});
     auto& opened = by_first_.insert(t.folded_of(0, 1));
     opened.push_back(index);
     std::stable_sort(opened.begin(), opened.end(), [&](std::size_t a, std::size_t b) {
@@ -174,7 +171,7 @@ const PhraseEntry* PhraseTable::accept(const TokenizedText& text, std::size_t fi
 std::vector<PhraseMatch> PhraseTable::match(const TokenizedText& text) const {
   std::vector<PhraseMatch> out;
   const std::size_t n = text.tokens.size();
-  const std::string_view folded = text.folded.text;
+  const std::string_view folded = text.folded;
   for (std::size_t i = 0; i < n;) {
     const auto& token = text.tokens[i];
     const auto* opened = by_first_.find(folded.substr(token.begin, token.end - token.begin), token.hash);

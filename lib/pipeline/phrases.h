@@ -2,6 +2,7 @@
 // Folded token views of a text and the phrase matcher the gazetteer builds
 // from its names: countries, organisations and cities.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -14,15 +15,68 @@
 
 namespace annals {
 
+// What fold() makes of each ASCII byte: the lowercase letter or digit, or 0 for
+// a separator.
+inline constexpr std::array<char, 128> kAsciiFold = [] {
+  std::array<char, 128> t{};
+  for (char c = '0'; c <= '9'; ++c) t[std::size_t(c)] = c;
+  for (char c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = c;
+  for (char c = 'A'; c <= 'Z'; ++c) t[std::size_t(c)] = char(c - 'A' + 'a');
+  return t;
+}();
+
+// Writes fold(s) (text.h) to `out`, which must have room for s.size() bytes
+// (folding never lengthens a text), and calls on_word(first, last, begin, end)
+// for each word: out[first, last) holds its folded bytes and s[begin, end) runs
+// from its first folded character to the end of its last. Returns the number
+// of bytes written. The tokenizers read a text once through it, with no
+// byte-by-byte origin map (fold_with_map) and ASCII taking a table lookup.
+template <class OnWord>
+std::size_t fold_words(std::string_view s, char* out, OnWord&& on_word) {
+  std::size_t n = 0;
+  for (std::size_t pos = 0; pos < s.size();) {
+    // Separators and combining marks up to the next word.
+    const std::size_t begin = pos;
+    char piece[4];
+    const auto b0 = static_cast<unsigned char>(s[pos]);
+    int len = b0 < 0x80 ? (++pos, (piece[0] = kAsciiFold[b0]) ? 1 : 0)
+                        : fold_char(next_code_point(s, pos), piece);
+    if (len <= 0) continue;
+    if (n > 0) out[n++] = ' ';
+    const std::size_t first = n;
+    for (int i = 0; i < len; ++i) out[n++] = piece[i];
+    std::size_t end = pos;
+    // The rest of the word, to the separator that ends it (consumed here).
+    while (pos < s.size()) {
+      const auto b = static_cast<unsigned char>(s[pos]);
+      if (b < 0x80) {
+        const char c = kAsciiFold[b];
+        ++pos;
+        if (!c) break;
+        out[n++] = c;
+        end = pos;
+        continue;
+      }
+      len = fold_char(next_code_point(s, pos), piece);
+      if (len < 0) continue;  // a combining mark: dropped, the word goes on
+      if (len == 0) break;
+      for (int i = 0; i < len; ++i) out[n++] = piece[i];
+      end = pos;
+    }
+    on_word(first, n, begin, end);
+  }
+  return n;
+}
+
 // The folded words of a text, each with the byte range it came from.
 struct TokenizedText {
   struct Token {
-    std::size_t begin = 0, end = 0;  // in folded.text
+    std::size_t begin = 0, end = 0;  // in folded
     Span source;                     // in the original text
     std::uint64_t hash = 0;          // word_hash of the folded word
   };
   std::string_view source;
-  Folded folded;
+  std::string folded;  // fold(source)
   std::vector<Token> tokens;
 
   std::string_view folded_of(std::size_t first, std::size_t last) const;  // tokens [first, last)
