@@ -160,7 +160,7 @@ std::int64_t Writer::insert_source(const Doc& doc, const std::string& sha256, in
   bind_optional(st, 14, a.published ? std::optional<std::string>(a.published_from) : std::nullopt);
   st.exec();
   const std::int64_t id = db_.getLastInsertRowid();
-  for (const auto& seg : a.segments) {
+  for (const auto& seg : joined_segments(a)) {
     auto& s = sql_("INSERT INTO source_segments (source_id, body_begin, raw_begin, length) VALUES (?,?,?,?)");
     s.bind(1, id);
     s.bind(2, static_cast<std::int64_t>(seg.body_begin));
