@@ -102,6 +102,7 @@ ImportReport import_paths(Database& db, const std::vector<fs::path>& paths, cons
   BatchWriter writer(db, options, report);
   ImportProgress progress;
   progress.files_total = walk.size();
+  writer.begin(walk.size());
   progress.errors = report.count(ImportOutcome::failed);
   auto step = [&](Prepared&& p) {
     writer.add(std::move(p));

@@ -39,7 +39,10 @@ class BatchWriter {
   // rolls the batch back, reports its files as not imported, and stops: later
   // files are reported as not imported too.
   void add(Prepared&& p);
-  // Commits the last batch.
+  // Before the first add(): sets aside the indexes only queries read when
+  // ImportOptions::query_indexes says so for an import of `files` files.
+  void begin(std::size_t files);
+  // Commits the last batch, builds the indexes set aside, tidies the search index.
   void finish();
 
   // True once a database-wide error has stopped the import; safe from any thread.
@@ -61,6 +64,7 @@ class BatchWriter {
   ImportReport& report_;
   Writer writer_;
   bool open_ = false;                  // a batch transaction is open
+  bool set_aside_ = false;             // begin() dropped indexes that finish() builds
   std::vector<ImportedFile> batch_;    // results of the files in the open batch
   std::vector<std::uintmax_t> sizes_;  // their sizes
   std::uintmax_t batch_bytes_ = 0;

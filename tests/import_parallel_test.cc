@@ -41,7 +41,12 @@ std::string dump(SQLite::Database& db) {
   while (names.executeStep()) tables.push_back(names.getColumn(0).getString());
   std::string out;
   for (const auto& t : tables) {
-    SQLite::Statement rows(db, "SELECT * FROM \"" + t + "\" ORDER BY 1, 2, 3");  // names from sqlite_master
+    SQLite::Statement width(db, "SELECT count(*) FROM pragma_table_info(?)");
+    width.bind(1, t);
+    width.executeStep();
+    std::string order = "1";
+    for (int c = 2; c <= width.getColumn(0).getInt(); ++c) order += ", " + std::to_string(c);
+    SQLite::Statement rows(db, "SELECT * FROM \"" + t + "\" ORDER BY " + order);  // names from sqlite_master
     out += "== " + t + "\n";
     while (rows.executeStep()) {
       for (int c = 0; c < rows.getColumnCount(); ++c) {
@@ -52,6 +57,11 @@ std::string dump(SQLite::Database& db) {
       out += '\n';
     }
   }
+  // The same indexes, whether kept during the import or built after it.
+  SQLite::Statement indexes(db, "SELECT name, ifnull(sql, '') FROM sqlite_master WHERE type = 'index' ORDER BY name");
+  out += "== indexes\n";
+  while (indexes.executeStep())
+    out += indexes.getColumn(0).getString() + ": " + indexes.getColumn(1).getString() + "\n";
   // The full-text index answers the same way too.
   SQLite::Statement fts(db, "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH 'minister OR relations' "
                             "ORDER BY rowid");
@@ -61,11 +71,13 @@ std::string dump(SQLite::Database& db) {
 }
 
 std::string import_and_dump(const fs::path& db_path, const std::vector<fs::path>& inputs, unsigned threads,
-                            std::size_t batch) {
+                            std::size_t batch,
+                            ImportOptions::QueryIndexes indexes = ImportOptions::QueryIndexes::automatic) {
   auto db = Database::open(db_path, OpenMode::read_write);
   ImportOptions options;
   options.threads = threads;
   options.batch_articles = batch;
+  options.query_indexes = indexes;
   const auto report = import_paths(db, inputs, options);
   CHECK(report.ok());
   connection(db).exec("INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('integrity-check', 1)");
@@ -74,20 +86,25 @@ std::string import_and_dump(const fs::path& db_path, const std::vector<fs::path>
 
 }  // namespace
 
-TEST_CASE("import: any thread count and batch size give the same knowledge base") {
+TEST_CASE("import: any thread count, batch size and index upkeep give the same knowledge base") {
   TempDir dir;
   const fs::path root(ANNALS_SOURCE_DIR);
   const std::vector<fs::path> inputs = {root / "seeds", root / "tests" / "extra" / "articles"};
-  const std::string one = import_and_dump(dir.path / "one.db", inputs, 1, 256);
+  using Q = ImportOptions::QueryIndexes;
+  const std::string one = import_and_dump(dir.path / "one.db", inputs, 1, 256, Q::kept);
   struct Case {
     unsigned threads;
     std::size_t batch;
+    Q indexes;
   };
-  for (const Case c : {Case{1, 1}, Case{2, 3}, Case{4, 2}, Case{3, 256}}) {
+  for (const Case c : {Case{1, 1, Q::kept}, Case{2, 3, Q::kept}, Case{4, 2, Q::automatic}, Case{3, 256, Q::kept},
+                       Case{1, 256, Q::rebuilt}, Case{2, 3, Q::rebuilt}}) {
     CAPTURE(c.threads);
     CAPTURE(c.batch);
-    const fs::path path = dir.path / ("t" + std::to_string(c.threads) + "b" + std::to_string(c.batch) + ".db");
-    CHECK(import_and_dump(path, inputs, c.threads, c.batch) == one);
+    CAPTURE(static_cast<int>(c.indexes));
+    const fs::path path = dir.path / ("t" + std::to_string(c.threads) + "b" + std::to_string(c.batch) + "i" +
+                                      std::to_string(static_cast<int>(c.indexes)) + ".db");
+    CHECK(import_and_dump(path, inputs, c.threads, c.batch, c.indexes) == one);
   }
 }
 

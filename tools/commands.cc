@@ -7,7 +7,8 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> all = [] {
   std::vector<Command> list = {
       {"import", "import article files or folders into a knowledge base",
-       "usage: annals import [--db FILE] [--threads N] [--batch N] [--max-file-mb N] [--quiet] PATH...\n\n"
+       "usage: annals import [--db FILE] [--threads N] [--batch N] [--max-file-mb N] [--keep-indexes]\n"
+       "                     [--quiet] PATH...\n\n"
        "Imports every .txt and .md file under each PATH (folders are read recursively;\n"
        "a manifest.json beside the articles supplies metadata). Files are analysed on\n"
        "several threads and written in order, in batches: one transaction per batch and\n"
@@ -18,10 +19,15 @@ const std::vector<Command>& commands() {
        "  --threads N       threads reading and analysing files (default: one per core)\n"
        "  --batch N         articles per transaction (default 256; also at most 8 MB)\n"
        "  --max-file-mb N   refuse files larger than N MB (default 16)\n"
+       "  --keep-indexes    keep the indexes only queries read up to date article by\n"
+       "                    article. By default an import of 1,000 files or more, and of\n"
+       "                    at least 1/16 as many files as the knowledge base holds, drops\n"
+       "                    them and builds them again when it ends: much faster, but\n"
+       "                    queries running meanwhile are slower (their answers are the same)\n"
        "  --quiet           no progress and no summary; errors are still printed\n\n"
        "exit status: 0 all imported, 2 any file failed or bad usage\n"
        "example: annals import --db annals.db seeds/\n",
-       run_import, {"db", "threads", "batch", "max-file-mb"}, {"quiet"}},
+       run_import, {"db", "threads", "batch", "max-file-mb"}, {"quiet", "keep-indexes"}},
       {"export", "print the whole knowledge base as JSON",
        "usage: annals export [--db FILE] [--format json]\n\n"
        "Prints sources, countries, persons, organizations, events and relations as one\n"

@@ -78,6 +78,7 @@ int run_import(const Args& args) {
   // More threads than cores only queue; more megabytes than this would overflow.
   options.threads = static_cast<unsigned>(std::min<std::size_t>(count_option(args, "threads", 0), 256));
   options.batch_articles = count_option(args, "batch", options.batch_articles);
+  if (args.flag("keep-indexes")) options.query_indexes = ImportOptions::QueryIndexes::kept;
   options.listed = kListed;  // the summary shows no more; the counts cover the rest
   options.max_file_bytes = std::uintmax_t(std::min<std::size_t>(count_option(args, "max-file-mb", options.max_file_bytes >> 20), 1u << 20)) << 20;
   if (!quiet && ::isatty(STDERR_FILENO)) {
@@ -93,6 +94,7 @@ int run_import(const Args& args) {
   const ImportReport report = import_paths(db, paths, options);
   if (options.on_progress) fmt::print(stderr, "\n");
   print_failures(report);
+  for (const auto& w : report.warnings) fmt::print(stderr, "annals import: warning: {}\n", w);
   if (!quiet) print_summary(report);
   return report.ok() ? kFound : kFailure;
 }

@@ -36,6 +36,15 @@ struct ImportOptions {
   // Readers see whole batches; a crash loses at most the open batch.
   std::size_t batch_articles = 256;
   std::uintmax_t batch_bytes = 8u << 20;
+  // The indexes only queries read (events by date, by type, by country pair;
+  // posts by date; surnames) are either kept up to date row by row, or dropped
+  // when the import starts and built in one pass when it ends. Rebuilding
+  // writes far less for an import that is large beside the knowledge base, but
+  // queries running meanwhile go without those indexes (same answers, slower).
+  // `automatic` rebuilds when the import names at least one sixteenth as many
+  // files as the knowledge base holds sources, and at least 1,000 files.
+  enum class QueryIndexes { automatic, kept, rebuilt };
+  QueryIndexes query_indexes = QueryIndexes::automatic;
   // Called after each file; may be empty.
   std::function<void(const ImportProgress&)> on_progress;
   // How many files that did not fail the report lists (failed ones are always
@@ -62,6 +71,10 @@ struct ImportReport {
   std::uintmax_t bytes = 0;
   double seconds = 0;
   std::size_t sentences = 0;  // written by this import, over all files
+  // Work after the files were written that did not get done: merging the
+  // search index, building the query indexes again (ImportOptions::query_indexes;
+  // the next read-write open builds them). The files' data is stored.
+  std::vector<std::string> warnings;
   // Files with outcome `o`, listed or not.
   std::size_t count(ImportOutcome o) const { return counts_[static_cast<std::size_t>(o)]; }
   // Files met, listed or not.

@@ -2,6 +2,7 @@
 
 #include "annals/error.h"
 #include "store/connection.h"
+#include "store/deferred_indexes.h"
 #include "store/schema.h"
 
 #include <SQLiteCpp/Exception.h>
@@ -107,6 +108,20 @@ void check_version(SQLite::Database& db, const std::string& label, OpenMode mode
 // Switching a new file to WAL needs an exclusive lock, and when two
 // connections ask at once SQLite fails one of them at once (waiting could
 // deadlock) instead of calling the busy handler; so retry for the busy timeout.
+// Indexes an import set aside and did not live to build again (it was killed,
+// or the machine stopped). Another import may be running and holding them
+// aside on purpose: then the write lock is busy and they are left to it.
+void build_left_indexes(SQLite::Database& db, const std::string& label) {
+  if (!db.execAndGet("SELECT EXISTS (SELECT 1 FROM deferred_indexes)").getInt()) return;
+  try {
+    build_deferred_indexes(db);
+  } catch (const SQLite::Exception& e) {
+    if ((e.getErrorCode() & 0xff) != SQLITE_BUSY) throw;
+  } catch (const Error& e) {
+    throw Error(label, e.what());
+  }
+}
+
 void use_wal(SQLite::Database& db) {
   using Clock = std::chrono::steady_clock;
   const auto deadline = Clock::now() + std::chrono::milliseconds(kBusyTimeoutMs);
@@ -162,6 +177,7 @@ Database Database::open(const std::filesystem::path& path, OpenMode mode) {
       // several batches goes to the database file once, with one fsync.
       db.exec("PRAGMA wal_autocheckpoint = 10000");
       migrate(db, label);
+      build_left_indexes(db, label);
     } else {
       db.exec("PRAGMA query_only = ON");
       // Pages read through a memory map rather than copied into the page cache:
