@@ -2,6 +2,7 @@
 
 #include "shell.h"
 
+#include <SQLiteCpp/Database.h>
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 #include <sys/wait.h>
@@ -181,5 +182,24 @@ TEST_CASE_FIXTURE(CliFixture, "cli: imports started at once into one new databas
     CHECK(annals::test::shell(cmd).out.empty());  // --quiet: any output is an error
     const Run stats = annals("stats --json --db kb.db", "2>/dev/null");
     CHECK(nlohmann::json::parse(stats.out)["sources"] == 5);
+  }
+}
+
+TEST_CASE_FIXTURE(CliFixture, "cli: a large import ends with every query index, with or without --keep-indexes") {
+  // 1,000 files reach the size at which an import sets the query indexes aside.
+  for (int i = 0; i < 1000; ++i)
+    write("in/a" + std::to_string(i) + ".txt", "Envoys of Chile and Peru met in Lima (round " + std::to_string(i) +
+                                                   ").\nThe two ministers agreed to meet again.\n");
+  for (const std::string flag : {"", "--keep-indexes "}) {
+    CAPTURE(flag);
+    fs::remove(dir / "kb.db");
+    const Run r = annals("import --quiet " + flag + "--db kb.db in");
+    CAPTURE(r.out);
+    CHECK(r.status == 0);
+    SQLite::Database kb((dir / "kb.db").string());
+    CHECK(kb.execAndGet("SELECT count(*) FROM sources").getInt() == 1000);
+    CHECK(kb.execAndGet("SELECT count(*) FROM deferred_indexes").getInt() == 0);
+    CHECK(kb.execAndGet("SELECT count(*) FROM sqlite_schema WHERE type = 'index' AND name IN ('events_date', "
+                        "'event_countries_type', 'persons_rest')").getInt() == 3);
   }
 }

@@ -5,9 +5,10 @@
 #     batches (bench/import_floor.cc),
 #   - `annals import` on one thread and on all cores,
 # and records MB/s, articles/s, the ratio to the floor, the database size per MB
-# of text and the peak RSS. Then scores extraction on the first corpus against
-# the generator's gold. Writes bench/results/import.csv, import.md and
-# import.png (gnuplot). Corpora are kept in build/bench-corpus/ between runs.
+# of text and the peak RSS. Then times every question of the query API on the
+# largest corpus's knowledge base (bench/query_bench) and scores extraction on
+# the first corpus against the generator's gold. Writes bench/results/import.csv,
+# import.md, import.png (gnuplot) and query_import.csv. Corpora are kept in build/bench-corpus/ between runs.
 #
 #   tools/import_bench.sh [SIZES...]      e.g. tools/import_bench.sh 1000 10000
 set -euo pipefail
@@ -60,6 +61,13 @@ for n in "${sizes[@]}"; do
   echo "done: $n articles ($text_mb MB)" >&2
 done
 
+# Query latency on the knowledge base of the largest corpus (its last import,
+# on all cores): every question of the query API, arguments drawn from the base.
+last=${sizes[${#sizes[@]}-1]}
+cmake -S . -B build-bench -DCMAKE_BUILD_TYPE=RelWithDebInfo -DANNALS_BENCH=ON >/dev/null
+cmake --build build-bench -j"$cores" --target annals_query_bench >/dev/null
+./build-bench/bench/query_bench "$work/import.db" 1000 --csv "$out/query_import.csv" > "$work/query.txt"
+
 # Extraction quality at scale: the first corpus against its gold.
 first=$work/${sizes[0]}
 ./build/annals import --quiet --db "$work/score.db" "$first/articles" || true
@@ -80,6 +88,13 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   tail -n +2 "$csv" | awk -F, '{printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11}'
   echo
   echo "![throughput against corpus size](import.png)"
+  echo
+  echo "Query latency on the knowledge base of the $last-article import (\`bench/query_bench\`, 1,000 samples"
+  echo "per question, right after the import, one thread; CSV: query_import.csv):"
+  echo
+  echo '```'
+  cat "$work/query.txt"
+  echo '```'
   echo
   echo "Extraction quality on the ${sizes[0]}-article corpus (\`annals score\` against the generator's gold):"
   echo
