@@ -1,5 +1,7 @@
 #include "text/language.h"
 
+#include "text/text.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
@@ -76,4 +78,16 @@ TEST_CASE("language: english_function_word knows the English list only") {
   CHECK_FALSE(english_function_word("les"));
   CHECK_FALSE(english_function_word("betweenness"));
   CHECK_FALSE(english_function_word(""));
+}
+
+TEST_CASE("language: folded_word_count of the counts is that of fold()") {
+  const std::string_view texts[] = {
+      "", "   ", "one", "Lao-Russian talks, 2024", "Laos’s  minister said: \"yes\"",
+      "Thủ tướng đã gặp nhau", "café au lait", "--- * * ---", "a1b2 c3\td4\ne5",
+      "Министры встретились", " no-break​spaces　here"};
+  for (std::string_view t : texts) {
+    CAPTURE(t);
+    CHECK(LanguageCounts(t).folded_word_count() == folded_word_count(t, std::size_t(-1)));
+  }
+  CHECK(LanguageCounts("Lao-Russian talks, 2024").folded_word_count() == 4);
 }

@@ -4,7 +4,9 @@
 #include "text/words.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
+#include <cstdint>
 #include <set>
 #include <unordered_map>
 
@@ -66,8 +68,9 @@ bool navigation(const TextLine& line) {
       "follow us", "share on", "share this", "like us on", "click here", "back to top", "skip to",
       "sign in", "log in", "download the", "listen to this article", "join us on", "find us on"};
   const std::string_view s = line.str();
-  // Every test below wants at most 12 words: count no further on a paragraph.
-  if (folded_word_count(s, 13) > 12) return false;
+  // Every test below wants at most 12 words; the line's counts (which other
+  // rules need anyway) have the number.
+  if (line.counts().folded_word_count() > 12) return false;
   const auto& toks = line.folded_words();
   if (toks.empty()) return true;  // rules and dingbats: "* * *", "---"
   if (s.find('|') != std::string_view::npos) {
@@ -192,12 +195,23 @@ std::string notice(const TextLine& line) {
     for (std::size_t k = 0; k < notices().size(); ++k) index[notices()[k].words.front()].push_back(k);
     return index;
   }();
+  // Bit min(size, 63) for the size of each first word, by its first byte:
+  // most words of a line start no notice, and this says so without a hash.
+  static const auto kFirstWordSizes = [] {
+    std::array<std::uint64_t, 256> sizes{};
+    for (const auto& [word, rows] : kByFirstWord)
+      if (!word.empty()) sizes[static_cast<unsigned char>(word[0])] |= std::uint64_t(1) << std::min<std::size_t>(word.size(), 63);
+    return sizes;
+  }();
   if (line.words(41) > 40) return "";
   const auto& words = line.folded_words();
   // The earliest-listed notice anywhere in the line wins, as a search for each in turn would find.
   std::size_t found = notices().size();
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const auto it = kByFirstWord.find(words[i]);
+    const std::string_view w = words[i];
+    if (!w.empty() && !((kFirstWordSizes[static_cast<unsigned char>(w[0])] >> std::min<std::size_t>(w.size(), 63)) & 1))
+      continue;
+    const auto it = kByFirstWord.find(w);
     if (it == kByFirstWord.end()) continue;
     for (const std::size_t k : it->second) {
       const auto& phrase = notices()[k].words;

@@ -4,8 +4,10 @@
 #include "embedded.h"
 
 #include <algorithm>
+#include <cstring>
 #include <optional>
 #include <sstream>
+#include <unordered_map>
 
 namespace annals {
 namespace {
@@ -84,23 +86,94 @@ const std::vector<Trigger>& default_triggers() {
   return triggers;
 }
 
+namespace {
+
+constexpr std::uint32_t kNoOpener = 0xFFFFFFFFu;
+
+unsigned char first_byte(std::string_view word) { return static_cast<unsigned char>(word.front()); }
+unsigned char last_byte(std::string_view word) { return static_cast<unsigned char>(word.back()); }
+
+std::size_t slot_of(std::uint64_t head, std::size_t size, std::size_t slots) {
+  return std::size_t(((head ^ size) * 0x9E3779B97F4A7C15ull) >> 40) & (slots - 1);
+}
+
+}  // namespace
+
 TriggerIndex::TriggerIndex(const std::vector<Trigger>& triggers) : triggers_(&triggers) {
+  std::unordered_map<std::string_view, std::size_t> opener_of;  // word -> index in openers_
   for (std::size_t row = 0; row < triggers.size(); ++row) {
     if (triggers[row].pattern.empty()) continue;
     for (const std::string& alt : triggers[row].pattern[0]) {
       if (!alt.empty() && alt.back() == '~') {
         prefixes_.emplace_back(alt.substr(0, alt.size() - 1), row);
+        const std::string& prefix = prefixes_.back().first;
+        if (prefix.empty()) starts_prefix_.fill(true);
+        else starts_prefix_[first_byte(prefix)] = true;
         continue;
       }
-      auto& rows = exact_.insert(alt);
+      const auto [at, added] = opener_of.try_emplace(alt, openers_.size());
+      if (added) openers_.push_back({head_of(alt), alt, {}});
+      auto& rows = openers_[at->second].rows;
       if (rows.empty() || rows.back() != row) rows.push_back(row);
     }
   }
+  build_table();
+}
+
+// A hash of the word's first eight bytes, read as (at most two) integers.
+std::uint64_t TriggerIndex::head_of(std::string_view word) {
+  const char* p = word.data();
+  const std::size_t n = word.size();
+  if (n >= 8) {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+  }
+  if (n >= 4) {  // two four-byte reads that overlap when n < 8
+    std::uint32_t lo, hi;
+    std::memcpy(&lo, p, 4);
+    std::memcpy(&hi, p + n - 4, 4);
+    return (std::uint64_t(hi) << 32) | lo;
+  }
+  std::uint64_t v = 0;
+  for (std::size_t i = 0; i < n; ++i) v = (v << 8) | static_cast<unsigned char>(p[i]);
+  return v;
+}
+
+void TriggerIndex::build_table() {
+  // A table at most a quarter full keeps probes short.
+  std::size_t slots = 16;
+  while (slots < openers_.size() * 4) slots *= 2;
+  slots_.assign(slots, kNoOpener);
+  for (std::size_t k = 0; k < openers_.size(); ++k) {
+    const std::string& word = openers_[k].word;
+    std::size_t i = slot_of(openers_[k].head, word.size(), slots);
+    while (slots_[i] != kNoOpener) i = (i + 1) & (slots - 1);
+    slots_[i] = std::uint32_t(k);
+    if (word.empty()) continue;
+    first_byte_sizes_[first_byte(word)] |= size_bit(word);
+    last_byte_sizes_[last_byte(word)] |= size_bit(word);
+  }
+}
+
+const TriggerIndex::Opener* TriggerIndex::exact(std::string_view word) const {
+  if (slots_.empty()) return nullptr;
+  if (!word.empty() &&
+      !(first_byte_sizes_[first_byte(word)] & last_byte_sizes_[last_byte(word)] & size_bit(word)))
+    return nullptr;
+  const std::uint64_t head = head_of(word);
+  for (std::size_t i = slot_of(head, word.size(), slots_.size()); slots_[i] != kNoOpener;
+       i = (i + 1) & (slots_.size() - 1)) {
+    const Opener& o = openers_[slots_[i]];
+    if (o.head == head && o.word == word) return &o;
+  }
+  return nullptr;
 }
 
 void TriggerIndex::opened_by(std::string_view word, std::vector<std::size_t>& out) const {
   const std::size_t from = out.size();
-  if (const auto* rows = exact_.find(word)) out.insert(out.end(), rows->begin(), rows->end());
+  if (const Opener* o = exact(word)) out.insert(out.end(), o->rows.begin(), o->rows.end());
+  if (prefixes_.empty() || (!word.empty() && !starts_prefix_[first_byte(word)])) return;
   bool more = false;
   for (const auto& [prefix, row] : prefixes_)
     if (word.starts_with(prefix)) out.push_back(row), more = true;
@@ -120,6 +193,7 @@ std::vector<TriggerHit> find_triggers(const std::vector<Token>& tokens, const Tr
   std::vector<TriggerHit> all;
   std::vector<std::size_t> rows;
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (!index.may_open(tokens[i].folded)) continue;
     rows.clear();
     index.opened_by(tokens[i].folded, rows);
     for (std::size_t row : rows)

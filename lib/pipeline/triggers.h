@@ -5,6 +5,8 @@
 #include "pipeline/tokens.h"
 #include "text/word_map.h"
 
+#include <array>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <vector>
@@ -39,11 +41,39 @@ class TriggerIndex {
   // Appends to `out` the rows (indexes into triggers()) whose first pattern
   // word fits `word`, in table order.
   void opened_by(std::string_view word, std::vector<std::size_t>& out) const;
+  // False when opened_by(word) is sure to add nothing, which a look at the
+  // word's first and last byte and size tells for most words of a text.
+  bool may_open(std::string_view word) const {
+    if (word.empty()) return true;
+    const auto first = static_cast<unsigned char>(word.front()), last = static_cast<unsigned char>(word.back());
+    return starts_prefix_[first] || (first_byte_sizes_[first] & last_byte_sizes_[last] & size_bit(word)) != 0;
+  }
 
  private:
+  // A first pattern word that must be matched whole ("visit"), and its rows.
+  struct Opener {
+    std::uint64_t head = 0;  // head_of(word)
+    std::string word;
+    std::vector<std::size_t> rows;
+  };
+  // Bit min(word.size(), 63).
+  static std::uint64_t size_bit(std::string_view word) {
+    return std::uint64_t(1) << (word.size() < 63 ? word.size() : 63);
+  }
+  static std::uint64_t head_of(std::string_view word);
+  // The Opener of `word`, or nullptr. Most tokens open nothing; a test of
+  // their first and last byte and size rules out most before the table.
+  const Opener* exact(std::string_view word) const;
+  void build_table();  // slots_ and the byte tables, from openers_
+
   const std::vector<Trigger>* triggers_;
-  WordMap<std::vector<std::size_t>> exact_;                 // "visit" -> rows
+  std::vector<Opener> openers_;
+  std::vector<std::uint32_t> slots_;  // open addressing over openers_ by head and size
   std::vector<std::pair<std::string, std::size_t>> prefixes_;  // "attend" of "attend~" -> row
+  // Bit min(size, 63) set for the size of each opener, by its first and by
+  // its last byte (the empty word is rare and always looked up).
+  std::array<std::uint64_t, 256> first_byte_sizes_{}, last_byte_sizes_{};
+  std::array<bool, 256> starts_prefix_{};  // first bytes of prefixes_ (all when one is "")
 };
 
 // The index of default_triggers().

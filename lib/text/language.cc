@@ -3,8 +3,11 @@
 #include "text/text.h"
 #include "text/words.h"
 
+#include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -128,7 +131,7 @@ bool space_cp(char32_t cp) {
 
 // ASCII bytes by what the pass does with them; every byte from 0x80 up is
 // `other` and decoded.
-enum AsciiKind : unsigned char { kLetter, kDigit, kSpace, kPunct, kOther };
+enum AsciiKind : unsigned char { kLetter = 0, kDigit = 1, kSpace, kPunct, kOther };
 constexpr std::array<AsciiKind, 256> kAscii = [] {
   std::array<AsciiKind, 256> t{};
   t.fill(kOther);
@@ -143,15 +146,29 @@ constexpr std::array<AsciiKind, 256> kAscii = [] {
 static_assert(std::size(kScriptCodes) == LanguageCounts::kScripts);
 static_assert(kLanguageCount == LanguageCounts::kLanguages);
 
+// Eight bytes of a text as one integer, byte i at bits 8i whatever the
+// machine's byte order, so that a word's first bytes are packed as pack()
+// does with one read.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t v;
+  std::memcpy(&v, p, 8);
+  if constexpr (std::endian::native == std::endian::big) v = __builtin_bswap64(v);
+  return v;
+}
+
+// The bytes below byte `n` (<= 8) of a word.
+constexpr std::uint64_t low_bytes(std::size_t n) { return n >= 8 ? ~0ull : (1ull << (8 * n)) - 1; }
+
 }  // namespace
 
 // The pass over a text. Its state: the white-space separated token being read
 // (a word when it holds a letter or digit) and the fold() word being read,
 // whose first kMaxWord bytes are packed as they come, enough to tell a
-// function word.
+// function word. It counts into its own members, which the compiler can keep
+// in registers, and adds them to the LanguageCounts at the end.
 struct LanguageCounts::Pass {
-  explicit Pass(LanguageCounts& c) : c_(c) {}
-
   void run(std::string_view text) {
     const std::size_t n = text.size();
     for (std::size_t pos = 0; pos < n;) {
@@ -168,31 +185,45 @@ struct LanguageCounts::Pass {
     end_word();
   }
 
+  void add_to(LanguageCounts& c) const {
+    c.letters_ += ascii_letters_ + non_ascii_letters_;
+    c.non_ascii_letters_ += non_ascii_letters_;
+    c.by_script_[0] += ascii_letters_;
+    for (std::size_t i = 0; i < by_script_.size(); ++i) c.by_script_[i] += by_script_[i];
+    c.words_ += words_;
+    c.vietnamese_ += vietnamese_;
+    c.folded_ += folded_;
+    for (std::size_t i = 0; i < function_.size(); ++i) c.function_[i] += function_[i];
+  }
+
  private:
-  // A run of ASCII letters and digits: part of one token and one fold() word,
-  // which folds them to lowercase (digits have the 0x20 bit already).
+  // A run of ASCII letters and digits from `pos`: part of one token and one
+  // fold() word, which folds them to lowercase (digits have the 0x20 bit
+  // already). Returns where the run ends.
   std::size_t alnum_run(std::string_view text, std::size_t pos) {
-    const std::size_t begin = pos;
-    std::size_t letters = 0;
-    for (AsciiKind k; pos < text.size() && (k = kAscii[static_cast<unsigned char>(text[pos])]) <= kDigit; ++pos)
-      letters += k == kLetter;
-    const std::size_t room = kMaxWord - std::min(word_len_, kMaxWord);
-    const std::size_t take = std::min(pos - begin, room);
-    for (std::size_t i = 0; i < take; ++i)
-      key_ |= std::uint64_t(static_cast<unsigned char>(text[begin + i]) | 0x20u) << (8 * (word_len_ + i));
-    word_len_ = std::min(word_len_ + (pos - begin), kMaxWord + 1);
+    const std::size_t begin = pos, n = text.size();
+    std::size_t digits = 0;
+    for (AsciiKind k; pos < n && (k = kAscii[static_cast<unsigned char>(text[pos])]) <= kDigit; ++pos)
+      digits += k;  // kLetter is 0, kDigit 1
+    const std::size_t len = pos - begin;
+    const std::size_t take = std::min(len, kMaxWord - std::min(word_len_, kMaxWord));
+    if (take > 0 && begin + 8 <= n) {
+      key_ |= ((load8(text.data() + begin) | kOnes * 0x20) & low_bytes(take)) << (8 * word_len_);
+    } else {
+      for (std::size_t i = 0; i < take; ++i)
+        key_ |= std::uint64_t(static_cast<unsigned char>(text[begin + i]) | 0x20u) << (8 * (word_len_ + i));
+    }
+    word_len_ = std::min(word_len_ + len, kMaxWord + 1);
     in_word_ = in_token_ = wordy_ = true;
-    c_.letters_ += letters;
-    c_.by_script_[0] += letters;
+    ascii_letters_ += len - digits;
     return pos;
   }
 
   void other(char32_t cp) {
     const bool letter = letter_cp(cp);
     if (letter) {
-      ++c_.letters_;
-      ++c_.non_ascii_letters_;
-      ++c_.by_script_[script_index(cp)];
+      ++non_ascii_letters_;
+      ++by_script_[script_index(cp)];
     }
     if (space_cp(cp)) {
       end_token();
@@ -216,28 +247,34 @@ struct LanguageCounts::Pass {
   }
 
   void end_token() {
-    if (in_token_) c_.words_ += wordy_, c_.vietnamese_ += wordy_ && viet_;
+    if (in_token_) words_ += wordy_, vietnamese_ += wordy_ && viet_;
     in_token_ = wordy_ = viet_ = false;
   }
   void end_word() {
     if (in_word_) {
-      ++c_.folded_;
+      ++folded_;
       const unsigned flags = word_len_ <= kMaxWord ? table_.flags(key_ | std::uint64_t(word_len_) << 56) : 0u;
-      for (std::size_t i = 0; flags >> i; ++i) c_.function_[i] += (flags >> i) & 1u;
+      for (std::size_t i = 0; flags >> i; ++i) function_[i] += (flags >> i) & 1u;
     }
     in_word_ = false;
     word_len_ = 0;
     key_ = 0;
   }
 
-  LanguageCounts& c_;
   const FunctionWordTable& table_ = function_words();
   bool in_token_ = false, wordy_ = false, viet_ = false, in_word_ = false;
   std::uint64_t key_ = 0;     // the word's first kMaxWord bytes, as pack() puts them
   std::size_t word_len_ = 0;  // counted up to kMaxWord + 1: too long to be a function word
+  std::size_t ascii_letters_ = 0, non_ascii_letters_ = 0, words_ = 0, vietnamese_ = 0, folded_ = 0;
+  std::array<std::size_t, kScripts> by_script_{};  // non-ASCII letters only
+  std::array<std::size_t, kLanguages> function_{};
 };
 
-LanguageCounts::LanguageCounts(std::string_view text) { Pass(*this).run(text); }
+LanguageCounts::LanguageCounts(std::string_view text) {
+  Pass pass;
+  pass.run(text);
+  pass.add_to(*this);
+}
 
 LanguageCounts& LanguageCounts::operator+=(const LanguageCounts& o) {
   letters_ += o.letters_;

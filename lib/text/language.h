@@ -26,6 +26,8 @@ class LanguageCounts {
 
   // word_count() of the text.
   std::size_t words() const { return words_; }
+  // The number of words of fold(text): folded_word_count(text, -1).
+  std::size_t folded_word_count() const { return folded_; }
   // True when the text holds a letter outside ASCII.
   bool non_ascii_letters() const { return non_ascii_letters_ > 0; }
   // guess_language() of the text.
