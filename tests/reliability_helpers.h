@@ -122,8 +122,10 @@ inline Run run(const std::vector<std::string>& argv, const fs::path& dir, const 
   return r;
 }
 
+// Batches of 256 (the default is 1,024): a corpus of a few thousand articles
+// then commits several, so kills and readers meet it between batches.
 inline std::vector<std::string> import_argv(const fs::path& db, const fs::path& corpus) {
-  return {ANNALS_CLI, "import", "--db", db.string(), "--quiet", corpus.string()};
+  return {ANNALS_CLI, "import", "--db", db.string(), "--batch", "256", "--quiet", corpus.string()};
 }
 
 // `articles` generated articles (no gold) in `dir`, the same every time for one seed.

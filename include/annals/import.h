@@ -33,8 +33,11 @@ struct ImportOptions {
   unsigned threads = 0;
   // Articles are written in batches, one transaction each (a savepoint per
   // article): a batch commits after this many files or bytes, whichever first.
-  // Readers see whole batches; a crash loses at most the open batch.
-  std::size_t batch_articles = 256;
+  // Readers see whole batches; a crash loses at most the open batch. A larger
+  // batch writes a page that several of its articles change once: importing
+  // 5,000 articles into a 100,000-article base took 10-18% less time with
+  // 1,024 articles a batch than with 256.
+  std::size_t batch_articles = 1024;
   std::uintmax_t batch_bytes = 8u << 20;
   // The indexes only queries read (events by date, by type, by country pair;
   // posts by date; surnames) are either kept up to date row by row, or dropped
