@@ -8,6 +8,8 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <optional>
+#include <string>
 
 namespace annals {
 namespace {
@@ -33,6 +35,38 @@ bool database_wide(const SQLite::Exception& e) {
 // costs each new article (1.3 ms each, 5,000 articles into 100,000).
 constexpr std::size_t kRebuildFiles = 1000;
 constexpr std::int64_t kRebuildShare = 16;
+
+// Sorting for CREATE INDEX takes up to cache_size of memory beside the page
+// cache, and with temp_store = MEMORY what it spills stays in memory as well:
+// the peak of a 100,000-article import rose from 170 to 185 MB while it built
+// the query indexes, and that of 200,000 articles to 209 MB. While the indexes
+// are built and the search index merged, the page cache is 32 MB, so a sort
+// holds at most that much and writes the rest to a temporary file, whatever
+// the size of the base. PRAGMAs take no bound values; these are integers.
+class LeanSorts {
+ public:
+  explicit LeanSorts(SQLite::Database& db)
+      : db_(db), cache_(db.execAndGet("PRAGMA cache_size").getInt64()),
+        temp_(db.execAndGet("PRAGMA temp_store").getInt()) {
+    db_.exec("PRAGMA cache_size = -32768");
+    db_.exec("PRAGMA temp_store = FILE");
+  }
+  ~LeanSorts() {
+    try {
+      db_.exec("PRAGMA temp_store = " + std::to_string(temp_));
+      db_.exec("PRAGMA cache_size = " + std::to_string(cache_));
+    } catch (const SQLite::Exception&) {
+      // Settings of this connection only, which the import is done with.
+    }
+  }
+  LeanSorts(const LeanSorts&) = delete;
+  LeanSorts& operator=(const LeanSorts&) = delete;
+
+ private:
+  SQLite::Database& db_;
+  std::int64_t cache_;
+  int temp_;
+};
 
 bool written(const ImportedFile& f) {
   return f.outcome == ImportOutcome::imported || f.outcome == ImportOutcome::replaced;
@@ -90,6 +124,12 @@ void BatchWriter::begin(std::size_t files) {
 
 void BatchWriter::finish() {
   commit();
+  std::optional<LeanSorts> lean;
+  try {
+    lean.emplace(connection(db_));
+  } catch (const SQLite::Exception&) {
+    // Left as they were: more memory, the same result.
+  }
   // Built even after a stop: what was committed is queried the same way.
   if (set_aside_) {
     try {
