@@ -20,6 +20,13 @@ bool article_file(const fs::path& p) {
 // they end: element by element ("a/b" before "a-b/c", though '-' < '/'), a
 // path before the longer paths it starts. The files of one folder share its
 // path, so this orders them exactly as sorting their whole paths would.
+// "c/" names the folder "c". Kept as "c/", its manifest would be filed under
+// another key than the folder its files are in, and so never found for them.
+fs::path without_trailing_separator(fs::path p) {
+  while (!p.has_filename() && p.has_relative_path()) p = p.parent_path();
+  return p;
+}
+
 bool path_less(std::string_view a, std::string_view b) {
   for (;;) {
     const auto i = a.find('/'), j = b.find('/');
@@ -89,7 +96,7 @@ class ImportWalker {
       const bool link = fs::is_symlink(fs::symlink_status(p, ec));
       throw Error(p.string(), link ? "is a symbolic link that loops or leads nowhere" : "no such file or folder");
     }
-    if (fs::is_directory(st)) return folder(p);
+    if (fs::is_directory(st)) return folder(without_trailing_separator(p));
     if (!fs::is_regular_file(st)) return fail(p, p.filename().string(), "is not a regular file");
     load_manifest(p.parent_path());
     if (out_.sources_.empty() || out_.sources_.back().is_folder) out_.sources_.push_back({out_.size(), {}, false});

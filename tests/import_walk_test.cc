@@ -136,6 +136,25 @@ TEST_CASE("walk: a file's path is the folder as named joined to its name") {
   }
 }
 
+TEST_CASE("walk: a folder named with trailing separators still applies its manifest") {
+  test::TempDir t;
+  write(t.path / "d/a.txt");
+  write(t.path / "d/s/b.txt");
+  write_manifest(t.path / "d", {{"a.txt", "Listed A"}, {"s/b.txt", "Listed B"}});
+  for (const std::string suffix : {"", "/", "//"}) {
+    const std::string root = t.path.native() + "/d" + suffix;
+    CAPTURE(root);
+    const ImportWalk walk = walk_paths({root});
+    REQUIRE(walk.size() == 2);
+    CHECK(walk.input(0).path.native() == t.path.native() + "/d/a.txt");
+    CHECK(walk.input(0).name == "a.txt");
+    CHECK(title_of(walk.input(0)) == "Listed A");
+    CHECK(walk.input(1).name == "s/b.txt");
+    CHECK(title_of(walk.input(1)) == "Listed B");
+    CHECK(walk.failures.empty());
+  }
+}
+
 TEST_CASE("walk: a file named directly keeps the path as given and its bare name") {
   test::TempDir t;
   write(t.path / "d/notes.text");
