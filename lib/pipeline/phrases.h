@@ -10,20 +10,11 @@
 #include <vector>
 
 #include "pipeline/doc.h"
+#include "text/fold_loop.h"
 #include "text/text.h"
 #include "text/word_map.h"
 
 namespace annals {
-
-// What fold() makes of each ASCII byte: the lowercase letter or digit, or 0 for
-// a separator.
-inline constexpr std::array<char, 128> kAsciiFold = [] {
-  std::array<char, 128> t{};
-  for (char c = '0'; c <= '9'; ++c) t[std::size_t(c)] = c;
-  for (char c = 'a'; c <= 'z'; ++c) t[std::size_t(c)] = c;
-  for (char c = 'A'; c <= 'Z'; ++c) t[std::size_t(c)] = char(c - 'A' + 'a');
-  return t;
-}();
 
 // Writes fold(s) (text.h) to `out`, which must have room for s.size() bytes
 // (folding never lengthens a text), and calls on_word(first, last, begin, end)
@@ -33,39 +24,30 @@ inline constexpr std::array<char, 128> kAsciiFold = [] {
 // byte-by-byte origin map (fold_with_map) and ASCII taking a table lookup.
 template <class OnWord>
 std::size_t fold_words(std::string_view s, char* out, OnWord&& on_word) {
-  std::size_t n = 0;
-  for (std::size_t pos = 0; pos < s.size();) {
-    // Separators and combining marks up to the next word.
-    const std::size_t begin = pos;
-    char piece[4];
-    const auto b0 = static_cast<unsigned char>(s[pos]);
-    int len = b0 < 0x80 ? (++pos, (piece[0] = kAsciiFold[b0]) ? 1 : 0)
-                        : fold_char(next_code_point(s, pos), piece);
-    if (len <= 0) continue;
-    if (n > 0) out[n++] = ' ';
-    const std::size_t first = n;
-    for (int i = 0; i < len; ++i) out[n++] = piece[i];
-    std::size_t end = pos;
-    // The rest of the word, to the separator that ends it (consumed here).
-    while (pos < s.size()) {
-      const auto b = static_cast<unsigned char>(s[pos]);
-      if (b < 0x80) {
-        const char c = kAsciiFold[b];
-        ++pos;
-        if (!c) break;
-        out[n++] = c;
-        end = pos;
-        continue;
-      }
-      len = fold_char(next_code_point(s, pos), piece);
-      if (len < 0) continue;  // a combining mark: dropped, the word goes on
-      if (len == 0) break;
-      for (int i = 0; i < len; ++i) out[n++] = piece[i];
-      end = pos;
+  // fold_each (text/fold_loop.h) does the folding; this only marks the words.
+  struct Words {
+    char* out;
+    OnWord& on_word;
+    std::size_t n = 0, first = 0, begin = 0, end = 0;
+    bool open = false;
+    void close() {
+      if (open) on_word(first, n, begin, end);
+      open = false;
     }
-    on_word(first, n, begin, end);
-  }
-  return n;
+    void space(std::size_t) {
+      close();
+      out[n++] = ' ';
+    }
+    void put(char c, std::size_t from, std::size_t to) {
+      if (!open) open = true, first = n, begin = from;
+      out[n++] = c;
+      end = to;
+    }
+    bool full() const { return false; }
+  } words{out, on_word};
+  fold_each(s, words);
+  words.close();
+  return words.n;
 }
 
 // The folded words of a text, each with the byte range it came from.
