@@ -23,11 +23,6 @@ std::vector<Event> extract_events(const Doc& doc);
 // treaty signed, relations upgraded) between exactly two countries.
 std::vector<Relation> extract_relations(const Doc& doc);
 
-// Sets `out` to tokenize(body, sentence) (tokens.h), reusing the storage of the
-// tokens already in `out`: the event stage reads every sentence, so it folds
-// each one straight into tokens instead of through fold_with_map's byte maps.
-void tokenize_into(std::string_view body, Span sentence, std::vector<Token>& out);
-
 // The two countries the article is mostly about (most mentions outside
 // organisation names), or fewer when it names fewer.
 std::vector<std::string> main_pair(const Doc& doc);

@@ -18,6 +18,10 @@ struct Token {
 // is two tokens and "Laos’s" is "laos" + "s").
 std::vector<Token> tokenize(std::string_view body, Span sentence);
 
+// Sets `out` to tokenize(body, sentence), reusing the storage of the tokens
+// already in `out`: the event stage tokenizes every sentence of every article.
+void tokenize_into(std::string_view body, Span sentence, std::vector<Token>& out);
+
 // Index of the first token starting at or after `pos`, or tokens.size().
 std::size_t token_at(const std::vector<Token>& tokens, std::size_t pos);
 
