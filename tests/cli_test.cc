@@ -179,7 +179,9 @@ TEST_CASE_FIXTURE(CliFixture, "cli: imports started at once into one new databas
     std::string cmd = "cd " + quote(dir.string()) + " && {";
     for (int i = 0; i < 4; ++i) cmd += " (" + one + ") &";
     cmd += " wait; }";
-    CHECK(annals::test::shell(cmd).out.empty());  // --quiet: any output is an error
+    const std::string out = annals::test::shell(cmd).out;
+    CAPTURE(out);  // what was printed, should the check fail
+    CHECK(out.empty());  // --quiet: any output is an error
     const Run stats = annals("stats --json --db kb.db", "2>/dev/null");
     CHECK(nlohmann::json::parse(stats.out)["sources"] == 5);
   }
