@@ -10,6 +10,7 @@
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <sqlite3.h>
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -44,8 +45,11 @@ int main(int argc, char** argv) {
   std::sort(files.begin(), files.end());
   for (const char* suffix : {"", "-wal", "-shm"}) fs::remove(std::string(argv[2]) + suffix);
 
+  // The process and connection settings of `annals import` (tools/main.cc,
+  // lib/store/database.cc): no memory statistics, no per-connection mutex.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   const auto start = std::chrono::steady_clock::now();
-  SQLite::Database db(argv[2], SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+  SQLite::Database db(argv[2], SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX);
   db.exec("PRAGMA journal_mode = WAL");
   db.exec("PRAGMA synchronous = NORMAL");
   db.exec("PRAGMA temp_store = MEMORY");

@@ -135,7 +135,7 @@ ImportReport import_paths(Database& db, const std::vector<fs::path>& paths, cons
                                    try {
                                      if (!readers[worker])
                                        readers[worker] = std::make_unique<SQLite::Database>(
-                                           file.string(), SQLite::OPEN_READONLY);
+                                           file.string(), SQLite::OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
                                      lookup = readers[worker].get();
                                    } catch (const SQLite::Exception&) {
                                    }

@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include <sqlite3.h>
+
 #include <cstdio>
 #include <exception>
 #include <string_view>
@@ -64,6 +66,10 @@ void print_overview() {
 }  // namespace annals::cli
 
 int main(int argc, char** argv) {
+  // No memory statistics: with them every allocation of SQLite's takes a
+  // global mutex (2.5% of an import's instructions). Nothing here reads them.
+  // Must come before SQLite is first used.
+  sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
   using namespace annals::cli;
   if (argc < 2 || std::string_view(argv[1]) == "--help" || std::string_view(argv[1]) == "help") {
     print_overview();

@@ -155,9 +155,11 @@ Database Database::open(const std::filesystem::path& path, OpenMode mode) {
   const std::string label = path.string();
   check_file(path, mode);
   try {
+    // NOMUTEX: a Database serves one thread at a time (database.h), so the
+    // connection needs no mutex of its own around every call.
     const int flags = mode == OpenMode::read_only
-                          ? SQLite::OPEN_READONLY
-                          : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE;
+                          ? SQLite::OPEN_READONLY | SQLITE_OPEN_NOMUTEX
+                          : SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLITE_OPEN_NOMUTEX;
     auto impl = std::make_unique<Impl>(Impl{SQLite::Database(path.string(), flags), path, mode});
     auto& db = impl->db;
     db.setBusyTimeout(kBusyTimeoutMs);
