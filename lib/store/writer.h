@@ -10,6 +10,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include <cstdint>
+#include <list>
 #include <map>
 #include <optional>
 #include <set>
@@ -86,6 +87,7 @@ class Writer {
   BulkInsert evidence_;  // evidence rows of the doc being written
   BulkInsert sentence_rows_, participant_rows_, event_country_rows_, event_pair_rows_;
   std::set<std::int64_t> article_events_;  // events the doc being written stated
+  std::list<std::string> index_texts_;     // texts event_country_rows_ and event_pair_rows_ point into
 };
 
 }  // namespace annals
