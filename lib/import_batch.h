@@ -55,6 +55,10 @@ class BatchWriter {
 
  private:
   void write(Prepared& p);
+  // Begins a batch transaction, with foreign-key checks on or off.
+  void open_batch(bool checked);
+  // Turns the checks back on once no batch is open.
+  void restore_checks() noexcept;
   void commit();
   void abandon(const std::string& why);
   void stop(const std::string& why);
@@ -64,6 +68,7 @@ class BatchWriter {
   ImportReport& report_;
   Writer writer_;
   bool open_ = false;                  // a batch transaction is open
+  bool checked_ = true;                // PRAGMA foreign_keys is on (off only inside a batch)
   bool set_aside_ = false;             // begin() dropped indexes that finish() builds
   std::vector<ImportedFile> batch_;    // results of the files in the open batch
   std::vector<std::uintmax_t> sizes_;  // their sizes

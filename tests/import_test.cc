@@ -157,9 +157,14 @@ TEST_CASE_FIXTURE(ImportFixture, "import: a changed file becomes version 2 and r
   REQUIRE(containing("observers").size() == 1);
 
   fs::copy_file(kFixtures / "harbour_v2.txt", folder / "harbour.txt", fs::copy_options::overwrite_existing);
+  // A new file written before the replacement, in the same batch: the batch
+  // starts without foreign-key checks, and the replacement's cascades need them.
+  write_bytes(folder / "abroad.txt", article(1));
   const auto second = import({folder});
   CHECK(second.ok());
+  CHECK(find(second, "abroad.txt").outcome == ImportOutcome::imported);
   CHECK(find(second, "harbour.txt").outcome == ImportOutcome::replaced);
+  CHECK(value("PRAGMA foreign_keys") == 1);
   CHECK(find(second, "river.txt").outcome == ImportOutcome::unchanged);
   CHECK(value("SELECT version FROM sources WHERE file = 'harbour.txt' AND replaced_by IS NULL") == 2);
   CHECK(value("SELECT count(*) FROM sources WHERE file = 'harbour.txt'") == 2);
@@ -503,7 +508,7 @@ TEST_CASE_FIXTURE(ImportFixture, "import: a report can list only the first files
   CHECK(again.count(ImportOutcome::unchanged) == 6);
 }
 
-TEST_CASE_FIXTURE(ImportFixture, "import: the connection's cache and temp store are as before once an import ends") {
+TEST_CASE_FIXTURE(ImportFixture, "import: the connection's cache, temp store and foreign-key checks are as before once an import ends") {
   const auto before_cache = sql.execAndGet("PRAGMA cache_size").getInt64();
   const auto before_temp = value("PRAGMA temp_store");
   REQUIRE(before_cache != -8192);  // else the check below could not tell
@@ -513,5 +518,7 @@ TEST_CASE_FIXTURE(ImportFixture, "import: the connection's cache and temp store 
     CHECK(import({kSeeds}, options).ok());
     CHECK(sql.execAndGet("PRAGMA cache_size").getInt64() == before_cache);
     CHECK(value("PRAGMA temp_store") == before_temp);
+    CHECK(value("PRAGMA foreign_keys") == 1);
+    CHECK(ids("PRAGMA foreign_key_check").empty());
   }
 }

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <map>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -300,6 +301,22 @@ TEST_CASE_FIXTURE(WriterFixture, "writer: a new version drops the old one's sent
   CHECK(sql.execAndGet("SELECT count(*) FROM events WHERE type = 'agreement'").getInt() == 0);  // old a only
   CHECK(matches("pact") == 0);
   CHECK(matches("shipyard") == 1);
+  check_integrity();
+}
+
+TEST_CASE_FIXTURE(WriterFixture, "writer: replaces() tells a new version from a new file, and replacing needs foreign keys on") {
+  const Doc v1 = DocBuilder("notes.txt", {"Herons nest near Turku."}).doc();
+  const Doc v2 = DocBuilder("notes.txt", {"Herons nest near Oulu."}).doc();
+  CHECK_FALSE(writer.replaces("notes.txt"));
+  write(v1);
+  CHECK(writer.replaces("notes.txt"));
+  CHECK_FALSE(writer.replaces("other.txt"));
+  // Without the checks the old version's cascades would not run: refused.
+  sql.exec("PRAGMA foreign_keys = OFF");
+  CHECK_THROWS_AS(write(v2), std::logic_error);
+  sql.exec("PRAGMA foreign_keys = ON");
+  CHECK(count("sources") == 1);
+  CHECK(write(v2).replaced);
   check_integrity();
 }
 

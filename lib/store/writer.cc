@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <set>
+#include <stdexcept>
 
 namespace annals {
 namespace {
@@ -79,6 +80,8 @@ std::int64_t Writer::country_id(const std::string& code) {
 
 namespace {
 
+constexpr const char* kCurrentVersion = "SELECT source_id, version FROM sources WHERE file = ? AND replaced_by IS NULL";
+
 constexpr const char* kStoredAs =
     "SELECT file, version FROM sources WHERE sha256 = ? AND replaced_by IS NULL "
     "ORDER BY file = ? DESC LIMIT 1";
@@ -105,6 +108,13 @@ std::optional<std::string> Writer::already_stored(const std::string& file, const
   return read_stored_as(sql_(kStoredAs), file, sha256);
 }
 
+bool Writer::replaces(const std::string& file) {
+  const ResetOnExit release(sql_);
+  auto& st = sql_(kCurrentVersion);
+  st.bind(1, file);
+  return st.executeStep();
+}
+
 Writer::Written Writer::write(const Doc& doc, const std::string& sha256) {
   const ResetOnExit release(sql_);
   // Rows queued by a write that threw.
@@ -116,7 +126,7 @@ Writer::Written Writer::write(const Doc& doc, const std::string& sha256) {
   std::int64_t old = 0;
   int version = 1;
   {
-    auto& st = sql_("SELECT source_id, version FROM sources WHERE file = ? AND replaced_by IS NULL");
+    auto& st = sql_(kCurrentVersion);
     st.bind(1, doc.article.file);
     if (st.executeStep()) {
       old = st.getColumn(0).getInt64();
@@ -241,6 +251,10 @@ void Writer::tidy_index(std::size_t added) {
 // The old version keeps its row; its sentences and evidence go, and so does
 // every fact no other source states.
 void Writer::retire(std::int64_t old_source, std::int64_t new_source) {
+  // The old version's facts go through ON DELETE CASCADE (participants,
+  // aliases, positions ...), which SQLite only follows with the checks on.
+  if (db_.execAndGet("PRAGMA foreign_keys").getInt() == 0)
+    throw std::logic_error("replacing a stored version needs PRAGMA foreign_keys = ON");
   // The delete trigger takes rows out of the index, so they must be in it.
   index_pending_sentences();
   const char* const fact_columns[] = {"event_id", "relation_id", "position_id", "person_id",

@@ -30,6 +30,9 @@ class Writer {
   // The stored source these bytes are already in (current version of `file`, or
   // any source with the same sha256), as "file" or "file (version N)"; nullopt when new.
   std::optional<std::string> already_stored(const std::string& file, const std::string& sha256);
+  // True when writing `file` would replace a stored version of it: write() then
+  // deletes rows, and needs PRAGMA foreign_keys on for the cascades.
+  bool replaces(const std::string& file);
 
   struct Written {
     std::int64_t source_id = 0;
@@ -37,6 +40,9 @@ class Writer {
   };
   // Stores `doc` as the current version of doc.article.file. Neither call leaves
   // a statement open, so no read transaction outlives the caller's transaction.
+  // New rows need no foreign-key checks (their ids come from the writer's own
+  // look-ups and inserts); replacing a version does, and throws std::logic_error
+  // when the connection has them off.
   Written write(const Doc& doc, const std::string& sha256);
 
   // Sentences are written without their full-text index entries, which
