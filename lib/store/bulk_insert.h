@@ -41,6 +41,10 @@ class BulkInsert {
     for (std::size_t done = 0; done < total;) {
       const std::size_t n = std::min(kChunk, total - done);
       SQLite::Statement& st = sql_(sql_for(n));
+      // Texts are bound without SQLite's own copy, from copies that live
+      // until the statement has run (reserved, so none moves meanwhile).
+      bound_.clear();
+      bound_.reserve(n * static_cast<std::size_t>(columns_));
       int index = 1;
       for (std::size_t v = done * columns_; v < (done + n) * columns_; ++v, ++index) bind(st, index, values_[v]);
       st.exec();
@@ -53,9 +57,9 @@ class BulkInsert {
  private:
   static constexpr std::size_t kChunk = 32;
 
-  static void bind(SQLite::Statement& st, int index, const Value& v) {
+  void bind(SQLite::Statement& st, int index, const Value& v) {
     if (const auto* i = std::get_if<std::int64_t>(&v)) st.bind(index, *i);
-    else if (const auto* s = std::get_if<std::string_view>(&v)) bind_text(st, index, *s);
+    else if (const auto* s = std::get_if<std::string_view>(&v)) st.bindNoCopy(index, bound_.emplace_back(*s));
     else st.bind(index);
   }
 
@@ -76,6 +80,7 @@ class BulkInsert {
   std::string head_;
   int columns_;
   std::vector<Value> values_;
+  std::vector<std::string> bound_;  // the texts bound by the running statement
   std::map<std::size_t, std::string> texts_;  // by row count; nodes never move
 };
 
