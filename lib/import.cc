@@ -43,7 +43,7 @@ class BusyTimeout {
 // beyond an optional read-only look-up of the file's bytes, so it runs on
 // worker threads. `lookup` (may be null) skips the analysis of bytes already
 // stored; the writer checks again inside its transaction either way.
-Prepared prepare(const ImportInput& in, const ImportOptions& options, SQLite::Database* lookup) {
+Prepared prepare(const ImportInput& in, const ImportOptions& options, StoredAs* lookup) {
   Prepared p;
   p.result = ImportedFile{in.name, in.path.string(), ImportOutcome::failed, ""};
   try {
@@ -53,7 +53,7 @@ Prepared prepare(const ImportInput& in, const ImportOptions& options, SQLite::Da
     if (lookup) {
       std::optional<std::string> stored;
       try {
-        stored = stored_as(*lookup, in.name, p.sha);
+        stored = (*lookup)(in.name, p.sha);
       } catch (const SQLite::Exception&) {
         // No answer (the file is being created, say): analyse; the writer checks.
       }
@@ -116,27 +116,32 @@ ImportReport import_paths(Database& db, const std::vector<fs::path>& paths, cons
   const unsigned threads = worker_count(options, walk.size());
   if (threads == 1) {
     // One thread: the writer's own connection answers the look-ups.
+    StoredAs lookup(connection(db));
     for (std::size_t i = 0; i < walk.size(); ++i) {
       const ImportInput in = walk.input(i);
-      step(writer.stopped() ? writer.not_tried(in) : prepare(in, options, &connection(db)));
+      step(writer.stopped() ? writer.not_tried(in) : prepare(in, options, &lookup));
     }
   } else {
     // Each worker looks up stored bytes through its own read-only connection
     // (none for an in-memory database, whose contents only its connection sees).
     const fs::path file = db.path();
     const bool lookups = !file.empty() && file != ":memory:";
-    std::vector<std::unique_ptr<SQLite::Database>> readers(threads);
+    // A read-only connection per worker, with its look-up prepared once.
+    struct Reader {
+      explicit Reader(const std::string& path) : db(path, SQLite::OPEN_READONLY | SQLITE_OPEN_NOMUTEX), stored(db) {}
+      SQLite::Database db;
+      StoredAs stored;
+    };
+    std::vector<std::unique_ptr<Reader>> readers(threads);
     OrderedPool<Prepared> pool(walk.size(), threads, 4 * std::size_t(threads),
                                [&](std::size_t i, unsigned worker) {
                                  const ImportInput in = walk.input(i);
                                  if (writer.stopped()) return writer.not_tried(in);
-                                 SQLite::Database* lookup = nullptr;
+                                 StoredAs* lookup = nullptr;
                                  if (lookups) {
                                    try {
-                                     if (!readers[worker])
-                                       readers[worker] = std::make_unique<SQLite::Database>(
-                                           file.string(), SQLite::OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
-                                     lookup = readers[worker].get();
+                                     if (!readers[worker]) readers[worker] = std::make_unique<Reader>(file.string());
+                                     lookup = &readers[worker]->stored;
                                    } catch (const SQLite::Exception&) {
                                    }
                                  }

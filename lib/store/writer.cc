@@ -98,9 +98,15 @@ std::optional<std::string> read_stored_as(SQLite::Statement& st, const std::stri
 
 }  // namespace
 
-std::optional<std::string> stored_as(SQLite::Database& db, const std::string& file, const std::string& sha256) {
-  SQLite::Statement st(db, kStoredAs);
-  return read_stored_as(st, file, sha256);
+StoredAs::StoredAs(SQLite::Database& db) : st_(db, kStoredAs) {}
+
+std::optional<std::string> StoredAs::operator()(const std::string& file, const std::string& sha256) {
+  // Reset whatever happens, so no read snapshot stays open between look-ups.
+  struct Reset {
+    SQLite::Statement& st;
+    ~Reset() { st.tryReset(); }
+  } reset{st_};
+  return read_stored_as(st_, file, sha256);
 }
 
 std::optional<std::string> Writer::already_stored(const std::string& file, const std::string& sha256) {

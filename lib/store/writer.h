@@ -8,6 +8,7 @@
 #include "store/statements.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <cstdint>
 #include <list>
@@ -20,8 +21,16 @@ namespace annals {
 
 // The stored source `sha256` is already in (the current version of `file`, or any
 // current source with the same bytes), as "file" or "file (version N)"; nullopt
-// when new. Reads only, so any connection to the knowledge base can answer.
-std::optional<std::string> stored_as(SQLite::Database& db, const std::string& file, const std::string& sha256);
+// when new. Reads only, so any connection to the knowledge base can answer; the
+// statement is prepared once per StoredAs (preparing it was most of a look-up).
+class StoredAs {
+ public:
+  explicit StoredAs(SQLite::Database& db);
+  std::optional<std::string> operator()(const std::string& file, const std::string& sha256);
+
+ private:
+  SQLite::Statement st_;
+};
 
 class Writer {
  public:
