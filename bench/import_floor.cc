@@ -57,6 +57,8 @@ int main(int argc, char** argv) {
   db.exec("CREATE TABLE texts (id INTEGER PRIMARY KEY, file TEXT NOT NULL, text TEXT NOT NULL)");
   db.exec("CREATE VIRTUAL TABLE texts_fts USING fts5 (text, content = 'texts', content_rowid = 'id', "
           "tokenize = 'unicode61 remove_diacritics 2')");
+  // The setting of sentences_fts (schema/007_search_index_memory.sql): a batch in one segment.
+  db.exec("INSERT INTO texts_fts (texts_fts, rank) VALUES ('hashsize', 16777216)");
   SQLite::Statement insert(db, "INSERT INTO texts (id, file, text) VALUES (?, ?, ?)");
   SQLite::Statement index(db, "INSERT INTO texts_fts (rowid, text) SELECT id, text FROM texts WHERE id BETWEEN ? AND ?");
 

@@ -1,0 +1,11 @@
+-- annals schema, version 7: the full-text index gathers a whole batch in memory.
+--
+-- FTS5 keeps the terms of new rows in memory and writes them out as a segment of the
+-- index when that memory passes its 'hashsize' (1 MB by default) and at each commit.
+-- An import indexes a batch of articles (up to 8 MB of text) in one statement, so
+-- with 1 MB each batch left several small segments, which FTS5 then merged again,
+-- and the end of the import merged everything once more. With 16 MB a batch is one
+-- segment: importing 1,000 generated articles ran 5.7% fewer instructions and the
+-- file was 12% smaller. The memory is used only while a batch is indexed.
+-- A setting kept in sentences_fts_config; nothing else changes.
+INSERT INTO sentences_fts (sentences_fts, rank) VALUES ('hashsize', 16777216);
