@@ -86,6 +86,8 @@ TEST_CASE("date lexer: every token's lower is its text with A-Z lowercased") {
       "On 7TH OCTOBER 1960, the UN-Backed Talks (Phase II) Began",
       "Hà NỘI, 12Th Sept.; COVID-19 and 1990S: «PORT» x2Y",
       "ABC\tDEF\nGHI-JKL 3RD",
+      // Bytes beside A and Z ('@', '[', '`', '{') and capitals across eight-byte blocks.
+      "@AZ[`az{ QWERTYUIOPASDFGHJKLZXCVBNM 12ABCDEFGHIJ ÀÉÎ Ωmega 2024AD Zz",
   };
   for (const auto text : cases) {
     CAPTURE(text);

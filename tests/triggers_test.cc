@@ -1,8 +1,11 @@
 #include "pipeline/triggers.h"
 
+#include "pipeline/tokens.h"
+
 #include <doctest/doctest.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 using namespace annals;
@@ -76,5 +79,41 @@ TEST_CASE("triggers: the default index opens the same rows as a scan of every ro
     }
     CHECK(opened(index, w) == want);
     if (!want.empty()) CHECK(index.may_open(w));
+  }
+}
+
+TEST_CASE("triggers: a word shorter than every prefix of its first byte opens nothing by prefix") {
+  const auto triggers = parse_triggers(kTable);  // "attend~" is the one prefix
+  const TriggerIndex index(triggers);
+  const struct { std::string_view word; bool may; } cases[] = {
+      {"a", false},       {"at", false},        {"and", false},     {"after", false},
+      {"attend", true},   {"attendee", true},   {"also", false},    {"ab", false},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.word);
+    CHECK(index.may_open(c.word) == c.may);
+    if (!c.may) CHECK(opened(index, c.word).empty());
+  }
+}
+
+TEST_CASE("triggers: has_trigger is true exactly when find_triggers finds a match") {
+  const TriggerIndex& index = default_trigger_index();
+  const std::string_view sentences[] = {
+      "The foreign minister visited Lisbon on Monday.",
+      "Officials said the weather was fine and markets rose.",
+      "The two leaders held talks in the capital.",
+      "Both sides signed an agreement on fisheries.",
+      "A visit, they said, is not planned.",
+      "Attendance at the fair was low.",
+      "He attended the summit in Accra.",
+      "Nothing at all happened there today.",
+      "",
+  };
+  for (std::string_view s : sentences) {
+    CAPTURE(s);
+    const auto tokens = tokenize(s, Span{0, s.size()});
+    std::vector<std::string_view> words;
+    for (const auto& t : tokens) words.push_back(t.folded);
+    CHECK(has_trigger(words, index) == !find_triggers(tokens, index).empty());
   }
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
 
 // One lexer pass, then small pattern functions over the tokens (date_matcher.cc):
 // cheaper than a regular expression per pattern over the whole text, and
@@ -55,25 +56,52 @@ Char next_char(std::string_view s, std::size_t& pos) {
 
 char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
 
-// The end of the word whose first character ends at `q`: letters and digits
-// follow. Lowercases its ASCII bytes in `lower` (a copy of `s`) on the way, as
-// only words and number suffixes hold letters and only tokens are read there.
-std::size_t word_end(std::string_view s, std::size_t q, char* lower) {
-  while (q < s.size()) {
-    const auto b = static_cast<unsigned char>(s[q]);
-    if (b < 0x80) {
-      const Char k = kAsciiChar[b];
-      if (k != Char::letter && k != Char::digit) break;
-      lower[q] = ascii_lower(char(b));
-      ++q;
-      continue;
-    }
-    std::size_t p = q;
-    const Char k = classify(next_code_point(s, p));
-    if (k != Char::letter && k != Char::digit) break;
-    q = p;
+// Whether an ASCII byte continues a word (a letter or digit); bytes from 0x80
+// are 2, as their character must be decoded to tell.
+constexpr std::array<unsigned char, 256> kWordByte = [] {
+  std::array<unsigned char, 256> t{};
+  for (unsigned c = 0; c < 256; ++c)
+    t[c] = c >= 0x80 ? 2 : kAsciiChar[c] == Char::letter || kAsciiChar[c] == Char::digit ? 1 : 0;
+  return t;
+}();
+
+// The end of the word whose first character ends at `q`: letters and digits follow.
+std::size_t word_end(std::string_view s, std::size_t q) {
+  const char* const p = s.data();
+  const std::size_t n = s.size();
+  for (;;) {
+    unsigned char k = 0;
+    while (q < n && (k = kWordByte[static_cast<unsigned char>(p[q])]) == 1) ++q;
+    if (q == n || k == 0) return q;
+    std::size_t after = q;
+    const Char c = classify(next_code_point(s, after));
+    if (c != Char::letter && c != Char::digit) return q;
+    q = after;
   }
-  return q;
+}
+
+// `s` with A-Z lowercased, eight bytes at a time: the lexer lowercases every
+// text it reads. A byte from 0x80 is never a capital and stays as it is.
+std::string ascii_lowered(std::string_view s) {
+  std::string out(s);
+  char* p = out.data();
+  const std::size_t n = out.size();
+  constexpr std::uint64_t kOnes = 0x0101010101010101ull, kHigh = 0x8080808080808080ull;
+  std::size_t i = 0;
+  for (; i + 8 <= n; i += 8) {
+    std::uint64_t x;
+    std::memcpy(&x, p + i, 8);
+    const std::uint64_t low7 = x & ~kHigh;
+    // The high bit of each byte of `from_a`: low7 >= 'A'; of `past_z`: low7 > 'Z'.
+    // No byte carries into the next, as low7 < 0x80.
+    const std::uint64_t from_a = low7 + kOnes * (0x80 - 'A');
+    const std::uint64_t past_z = low7 + kOnes * (0x80 - 'Z' - 1);
+    const std::uint64_t upper = from_a & ~past_z & ~x & kHigh;
+    x |= upper >> 2;  // 0x80 >> 2 is 0x20, the case bit
+    std::memcpy(p + i, &x, 8);
+  }
+  for (; i < n; ++i) p[i] = ascii_lower(p[i]);
+  return out;
 }
 
 bool digit_at(std::string_view s, std::size_t i) {
@@ -178,8 +206,11 @@ bool one_of(Words list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
-Lexed::Lexed(std::string_view s) : s_(s), lower_(s) {
-  char* const lower = lower_.data();  // lowercased word by word below
+// Only words and number suffixes hold letters, and only tokens are read in
+// lower_, so lowercasing the whole text at once gives the tokens that
+// lowercasing word by word would.
+Lexed::Lexed(std::string_view s) : s_(s), lower_(ascii_lowered(s)) {
+  const std::string_view lower = lower_;
   toks_.reserve(s.size() / 5);
   bool space = true, line = true;
   for (std::size_t pos = 0; pos < s.size();) {
@@ -190,28 +221,25 @@ Lexed::Lexed(std::string_view s) : s_(s), lower_(s) {
       line = line || c == Char::line;
       continue;
     }
-    Tok t;
+    Tok& t = toks_.emplace_back();  // filled in place: a Tok is a dozen words
     t.begin = start;
     t.space_before = space;
     t.line_before = line;
     space = line = false;
     if (c == Char::letter) {
       t.kind = Kind::word;
-      lower[start] = ascii_lower(lower[start]);
-      pos = word_end(s, pos, lower);
+      pos = word_end(s, pos);
     } else if (c == Char::digit) {
       t.kind = Kind::number;
       t.may_start = true;
       pos = read_number(s, start, t);
-      for (std::size_t i = pos - t.suffix.size(); i < pos; ++i) lower[i] = ascii_lower(lower[i]);
     } else {
       t.kind = c == Char::dash ? Kind::dash : Kind::punct;
     }
     t.end = pos;
-    t.text = s.substr(start, pos - start);
-    t.lower = std::string_view(lower_).substr(start, pos - start);
+    t.text = std::string_view(s.data() + start, pos - start);
+    t.lower = std::string_view(lower.data() + start, pos - start);
     if (t.kind == Kind::word) name_word(t);
-    toks_.push_back(t);
   }
 }
 

@@ -26,8 +26,8 @@ const WordSet kModal = {"hope",      "hopes",     "hoped",     "hoping",     "wi
 const WordSet kDeterminers = {"the", "this", "that", "his", "her", "their", "its", "these"};
 const WordSet kPronouns = {"he", "she", "his", "her", "him"};
 // Clause boundaries inside a sentence: dates and sides are read per clause.
-const char* const kClauseBreaks[] = {", and ", ", but ", "; ", ", while ", ", where ",
-                                     ", which ", ", as well as ", " while "};
+constexpr std::string_view kClauseBreaks[] = {", and ", ", but ", "; ", ", while ", ", where ",
+                                              ", which ", ", as well as ", " while "};
 const WordSet kBilateralTypes = {"visit", "meeting", "summit", "agreement",
                                                "relations_established", "relations_upgraded",
                                                "military_exercise", "aid"};
@@ -45,13 +45,16 @@ struct Context {
 };
 
 // Whether a clause break of kClauseBreaks starts at text[p]. Every break opens
-// with ',', ';' or ' ', and no two start at one position.
+// with ',', ';' or ' ', and no two start at one position. Asked of every byte
+// of a sentence with a trigger, so the commonest byte, a space, is let go unless
+// "while" follows.
 bool clause_break_at(std::string_view text, std::size_t p) {
   const char c = text[p];
-  if (c != ',' && c != ';' && c != ' ') return false;
+  if (c == ' ') return p + 1 < text.size() && text[p + 1] == 'w' && text.substr(p).starts_with(" while ");
+  if (c != ',' && c != ';') return false;
   const std::string_view rest = text.substr(p);
   return std::any_of(std::begin(kClauseBreaks), std::end(kClauseBreaks),
-                     [&](const char* b) { return b[0] == c && rest.starts_with(b); });
+                     [&](std::string_view b) { return b[0] == c && rest.starts_with(b); });
 }
 
 // One pass over the sentence, in position order, finds the cuts that a search
@@ -167,17 +170,20 @@ const DateMention* nearest_date(const Doc& doc, Span clause, Span trigger) {
 }
 
 bool modal(const std::vector<Token>& tokens, const std::vector<Span>& clauses, Span clause) {
+  // Words are compared as string_views: std::string == "literal" measures the
+  // literal at run time, and this reads every token of every sentence with a trigger.
   for (const auto& t : tokens) {
     if (!clause.contains(t.span)) continue;
     if (kModal.contains(t.folded)) return true;
-    if (t.folded == "may" && !t.upper) return true;
+    if (std::string_view(t.folded) == "may" && !t.upper) return true;
   }
   // "had initially planned to visit ..., but the trip was postponed": the plan's
   // clause has no modal word itself.
   bool planned = false, called_off = false;
   for (const auto& t : tokens) {
-    planned |= t.folded == "planned" || t.folded == "plans" || t.folded == "planning";
-    called_off |= t.folded == "postponed" || t.folded == "cancelled" || t.folded == "canceled";
+    const std::string_view w = t.folded;
+    planned |= w == "planned" || w == "plans" || w == "planning";
+    called_off |= w == "postponed" || w == "cancelled" || w == "canceled";
   }
   (void)clauses;
   return planned && called_off;
@@ -302,6 +308,35 @@ bool headline(const Doc& doc, Span sentence) {
   std::size_t end = sentence.begin + t.size();
   while (end < body.size() && (body[end] == ' ' || body[end] == '\r')) ++end;
   return line_start && (end == body.size() || body[end] == '\n');
+}
+
+// Sets `out` to the words of fold(text) (the tokens' `folded`), viewing `buffer`.
+// An ASCII sentence, most of them, folds byte for byte by kAsciiFold (the table
+// fold_words reads for ASCII), its words the runs of bytes that fold to
+// something; any other sentence goes through fold_words.
+void folded_words(std::string_view text, std::string& buffer, std::vector<std::string_view>& out) {
+  out.clear();
+  if (buffer.size() < text.size()) buffer.resize(text.size());
+  char* const folded = buffer.data();
+  const char* const p = text.data();
+  const std::size_t n = text.size();
+  for (std::size_t i = 0; i < n;) {
+    // A run of separators, then a word; any byte from 0x80 hands the sentence to fold_words.
+    unsigned char b = 0;
+    while (i < n && (b = static_cast<unsigned char>(p[i])) < 0x80 && !kAsciiFold[b]) ++i;
+    if (i == n) break;
+    if (b >= 0x80) {
+      out.clear();
+      fold_words(text, folded, [&](std::size_t from, std::size_t to, std::size_t, std::size_t) {
+        out.emplace_back(folded + from, to - from);
+      });
+      return;
+    }
+    const std::size_t first = i;
+    char f = 0;
+    while (i < n && (b = static_cast<unsigned char>(p[i])) < 0x80 && (f = kAsciiFold[b]) != 0) folded[i++] = f;
+    out.emplace_back(folded + first, i - first);
+  }
 }
 
 bool is_lead(const Context& ctx, Span sentence) {
@@ -716,6 +751,8 @@ std::vector<Event> extract_events(const Doc& doc) {
   std::vector<Candidate> previous;
   std::vector<Token> tokens;  // of the sentence at hand; the storage serves them all
   std::vector<Span> clauses;
+  std::string buffer;                  // the folded sentence at hand
+  std::vector<std::string_view> words;  // its words, in buffer
   for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
     const Span sentence = doc.sentences[i];
     // The headline restates the lead; its facts come from the body.
@@ -724,10 +761,19 @@ std::vector<Event> extract_events(const Doc& doc) {
     // A "sentence" of thousands of bytes is a table, a dump or text without
     // punctuation, not prose a fact can be read from; skipping it keeps the stage linear.
     if (sentence.size() > kMaxSentenceBytes) continue;
+    // Most sentences state no event: their folded words, seen first, say so
+    // without the tokens (strings, spans, case) the events need.
+    folded_words(doc.text(sentence), buffer, words);
+    if (!has_trigger(words, triggers)) {
+      previous.clear();
+      continue;
+    }
     tokenize_into(doc.article.body, sentence, tokens);
-    clauses_of(doc, sentence, clauses);
+    const std::vector<TriggerHit> hits = find_triggers(tokens, triggers);
+    // Most sentences state no event: only those with a trigger are cut into clauses.
+    if (!hits.empty()) clauses_of(doc, sentence, clauses);
     std::vector<Candidate> here;
-    for (const auto& hit : find_triggers(tokens, triggers)) {
+    for (const auto& hit : hits) {
       auto c = build(ctx, tokens, i, clauses, hit, previous);
       if (!c) continue;
       // One event per type per clause: "visited ... and held talks" is two, "met ... met" one.

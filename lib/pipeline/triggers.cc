@@ -29,29 +29,32 @@ std::vector<std::string> split(std::string_view s, char sep) {
   return out;
 }
 
-bool word_matches(const std::string& alt, const std::string& word) {
-  if (!alt.empty() && alt.back() == '~')
-    return word.compare(0, alt.size() - 1, alt, 0, alt.size() - 1) == 0 && word.size() >= alt.size() - 1;
+// The folded word at index i of a sentence's tokens or of its folded words.
+std::string_view word_at(const std::vector<Token>& tokens, std::size_t i) { return tokens[i].folded; }
+std::string_view word_at(const std::vector<std::string_view>& words, std::size_t i) { return words[i]; }
+
+bool word_matches(const std::string& alt, std::string_view word) {
+  if (!alt.empty() && alt.back() == '~') return word.starts_with(std::string_view(alt).substr(0, alt.size() - 1));
   return alt == word;
 }
 
-bool element_matches(const std::vector<std::string>& alts, const std::string& word) {
+bool element_matches(const std::vector<std::string>& alts, std::string_view word) {
   return std::any_of(alts.begin(), alts.end(), [&](const std::string& a) { return word_matches(a, word); });
 }
 
 // The last token index of a match of pattern[k..] starting at token i.
-std::optional<std::size_t> match_from(const std::vector<Token>& tokens, const Trigger& t, std::size_t k,
-                                      std::size_t i) {
+template <class Words>
+std::optional<std::size_t> match_from(const Words& words, const Trigger& t, std::size_t k, std::size_t i) {
   if (k == t.pattern.size()) return i - 1;
   const auto& el = t.pattern[k];
   if (el.size() == 1 && (el[0] == "*" || el[0] == "**")) {
     const std::size_t gap = el[0] == "*" ? kMaxGap : kMaxLongGap;
-    for (std::size_t skip = 0; skip <= gap && i + skip <= tokens.size(); ++skip)
-      if (auto end = match_from(tokens, t, k + 1, i + skip)) return end;
+    for (std::size_t skip = 0; skip <= gap && i + skip <= words.size(); ++skip)
+      if (auto end = match_from(words, t, k + 1, i + skip)) return end;
     return std::nullopt;
   }
-  if (i >= tokens.size() || !element_matches(el, tokens[i].folded)) return std::nullopt;
-  return match_from(tokens, t, k + 1, i + 1);
+  if (i >= words.size() || !element_matches(el, word_at(words, i))) return std::nullopt;
+  return match_from(words, t, k + 1, i + 1);
 }
 
 }  // namespace
@@ -91,7 +94,6 @@ namespace {
 constexpr std::uint32_t kNoOpener = 0xFFFFFFFFu;
 
 unsigned char first_byte(std::string_view word) { return static_cast<unsigned char>(word.front()); }
-unsigned char last_byte(std::string_view word) { return static_cast<unsigned char>(word.back()); }
 
 std::size_t slot_of(std::uint64_t head, std::size_t size, std::size_t slots) {
   return std::size_t(((head ^ size) * 0x9E3779B97F4A7C15ull) >> 40) & (slots - 1);
@@ -100,6 +102,7 @@ std::size_t slot_of(std::uint64_t head, std::size_t size, std::size_t slots) {
 }  // namespace
 
 TriggerIndex::TriggerIndex(const std::vector<Trigger>& triggers) : triggers_(&triggers) {
+  prefix_min_.fill(255);
   std::unordered_map<std::string_view, std::size_t> opener_of;  // word -> index in openers_
   for (std::size_t row = 0; row < triggers.size(); ++row) {
     if (triggers[row].pattern.empty()) continue;
@@ -107,8 +110,9 @@ TriggerIndex::TriggerIndex(const std::vector<Trigger>& triggers) : triggers_(&tr
       if (!alt.empty() && alt.back() == '~') {
         prefixes_.emplace_back(alt.substr(0, alt.size() - 1), row);
         const std::string& prefix = prefixes_.back().first;
-        if (prefix.empty()) starts_prefix_.fill(true);
-        else starts_prefix_[first_byte(prefix)] = true;
+        if (prefix.empty()) prefix_min_.fill(0);
+        auto& least = prefix_min_[prefix.empty() ? 0 : first_byte(prefix)];
+        least = std::uint8_t(std::min<std::size_t>({least, prefix.size(), 254}));
         continue;
       }
       const auto [at, added] = opener_of.try_emplace(alt, openers_.size());
@@ -151,16 +155,14 @@ void TriggerIndex::build_table() {
     while (slots_[i] != kNoOpener) i = (i + 1) & (slots - 1);
     slots_[i] = std::uint32_t(k);
     if (word.empty()) continue;
-    first_byte_sizes_[first_byte(word)] |= size_bit(word);
-    last_byte_sizes_[last_byte(word)] |= size_bit(word);
+    const std::size_t key = sketch_key(word);
+    sketch_[key / 64] |= std::uint64_t(1) << (key % 64);
   }
 }
 
 const TriggerIndex::Opener* TriggerIndex::exact(std::string_view word) const {
   if (slots_.empty()) return nullptr;
-  if (!word.empty() &&
-      !(first_byte_sizes_[first_byte(word)] & last_byte_sizes_[last_byte(word)] & size_bit(word)))
-    return nullptr;
+  if (!word.empty() && !in_sketch(word)) return nullptr;
   const std::uint64_t head = head_of(word);
   for (std::size_t i = slot_of(head, word.size(), slots_.size()); slots_[i] != kNoOpener;
        i = (i + 1) & (slots_.size() - 1)) {
@@ -173,7 +175,7 @@ const TriggerIndex::Opener* TriggerIndex::exact(std::string_view word) const {
 void TriggerIndex::opened_by(std::string_view word, std::vector<std::size_t>& out) const {
   const std::size_t from = out.size();
   if (const Opener* o = exact(word)) out.insert(out.end(), o->rows.begin(), o->rows.end());
-  if (prefixes_.empty() || (!word.empty() && !starts_prefix_[first_byte(word)])) return;
+  if (prefixes_.empty() || (!word.empty() && word.size() < prefix_min_[first_byte(word)])) return;
   bool more = false;
   for (const auto& [prefix, row] : prefixes_)
     if (word.starts_with(prefix)) out.push_back(row), more = true;
@@ -212,6 +214,20 @@ std::vector<TriggerHit> find_triggers(const std::vector<Token>& tokens, const Tr
   }
   std::sort(kept.begin(), kept.end(), [](const TriggerHit& a, const TriggerHit& b) { return a.first < b.first; });
   return kept;
+}
+
+bool has_trigger(const std::vector<std::string_view>& words, const TriggerIndex& index) {
+  // The first match find_triggers would collect is one it keeps: a match anywhere will do.
+  const auto& triggers = index.triggers();
+  thread_local std::vector<std::size_t> rows;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!index.may_open(words[i])) continue;
+    rows.clear();
+    index.opened_by(words[i], rows);
+    for (std::size_t row : rows)
+      if (match_from(words, triggers[row], 0, i)) return true;
+  }
+  return false;
 }
 
 std::vector<TriggerHit> find_triggers(const std::vector<Token>& tokens, const std::vector<Trigger>& triggers) {
