@@ -1,5 +1,6 @@
 #include "pipeline/persons.h"
 
+#include "pipeline/names.h"
 #include "pipeline/person_scan.h"
 #include "text/text.h"
 
@@ -637,7 +638,7 @@ TEST_CASE("persons: the scan folds each word as fold() does, ASCII or not") {
   }
   // An apostrophe joins the parts of a word; a possessive stands alone.
   std::vector<std::string> folds;
-  for (const person_parse::Token& t : person_parse::tokenize("Côte d'Ivoire’s O’Brien, Laos's")) folds.push_back(t.fold);
+  for (const person_parse::Token& t : person_parse::tokenize("Côte d'Ivoire’s O’Brien, Laos's")) folds.emplace_back(t.fold);
   CHECK(folds == std::vector<std::string>{"cote", "d ivoire", "'s", "o brien", ",", "laos", "'s"});
 }
 
@@ -658,8 +659,68 @@ TEST_CASE("persons: a title matches whole words, across glued hyphens and dots o
   for (const auto& c : cases) {
     CAPTURE(c.text);
     const auto tok = person_parse::tokenize(c.text);
-    const auto t = person_parse::match_title(tok, person_parse::TitleLexicon::get(), 0);
+    const auto t = person_parse::match_title(tok.list, person_parse::TitleLexicon::get(), 0);
     CHECK((t ? t->form->canonical : "") == c.title);
     if (t) CHECK(t->end == c.end);
   }
+}
+
+TEST_CASE("persons: a token's info says which word lists and title forms its fold is in") {
+  const std::string_view text =
+      "The Ministry of Foreign Affairs said in May that President Jean-Claude van Damme, "
+      "Secretary-General and bin Salman met on Tuesday – Ambassador Jr / the ninth Ph.D. & Côte d'Ivoire";
+  const struct {
+    const person_parse::WordList* list;
+    const char* name;
+  } lists[] = {{&person_parse::kInstitutionWords, "institution"}, {&person_parse::kStopWords, "stop"},
+               {&person_parse::kInnerStopWords, "inner stop"},    {&person_parse::kMonths, "months"},
+               {&person_parse::kWeekdays, "weekdays"},            {&person_parse::kNameSuffixes, "suffixes"},
+               {&person_parse::kParticles, "particles"},          {&person_parse::kOrdinalWords, "ordinals"},
+               {&person_parse::kElectionWords, "election"},       {&person_parse::kSeparators, "separators"}};
+  const auto& lex = person_parse::TitleLexicon::get();
+  for (const person_parse::Token& t : person_parse::tokenize(text)) {
+    CAPTURE(t.fold);
+    for (const auto& l : lists) {
+      CAPTURE(l.name);
+      CHECK(l.list->contains(t.fold) == (t.info && (t.info->lists & l.list->bit()) != 0));
+    }
+    if (!t.spaced) CHECK((t.info ? t.info->titles : nullptr) == lex.starting_with(t.fold));
+  }
+}
+
+TEST_CASE("persons: tokens keep their folds when moved, and hash words of any length as word_hash does") {
+  const std::string_view text = "Ab abcdefg ABCDEFGH abcdefghi ABCDEFGHIJKLMNOP abcdefghijklmnopq , Straße's";
+  auto moved = person_parse::tokenize(text);
+  const person_parse::Tokens tokens = std::move(moved);
+  std::vector<std::string> folds;
+  for (const person_parse::Token& t : tokens) {
+    folds.emplace_back(t.fold);
+    CHECK(t.hash == word_hash(t.fold));
+  }
+  CHECK(folds == std::vector<std::string>{"ab", "abcdefg", "abcdefgh", "abcdefghi", "abcdefghijklmnop",
+                                          "abcdefghijklmnopq", ",", "strasse", "'s"});
+}
+
+TEST_CASE("persons: parse_name into a reused Name finds what parse_name returns") {
+  const Doc doc = make_doc(
+      "By Anna Maria Lind\nPresident Jean-Claude van der Berg Jr. met V.V. Putin and Kim Jong-un "
+      "in Ho Chi Minh City. The Victory Day parade in Hanoi drew Ahn Seo-yeon and T. Sisoulith.");
+  const person_parse::Scan s(doc);
+  person_parse::Name reused;
+  std::size_t names = 0;
+  for (const auto mode : {person_parse::NameMode::anchored, person_parse::NameMode::loose,
+                          person_parse::NameMode::known}) {
+    for (std::size_t k = 0; k < s.size(); ++k) {
+      CAPTURE(k);
+      const auto fresh = person_parse::parse_name(s, k, mode);
+      REQUIRE(person_parse::parse_name(s, k, mode, reused) == fresh.has_value());
+      if (!fresh) continue;
+      ++names;
+      CHECK(reused.begin == fresh->begin);
+      CHECK(reused.end == fresh->end);
+      CHECK(reused.parts == fresh->parts);
+      CHECK(reused.part_end == fresh->part_end);
+    }
+  }
+  CHECK(names > 10);
 }

@@ -27,7 +27,7 @@ std::optional<std::size_t> resolve_description(const Doc& doc, const PersonResul
   for (std::size_t k = 0; k < tok.size(); ++k) {
     if (tok[k].fold == "leaders" || tok[k].fold == "two" || tok[k].fold == "both") return std::nullopt;
     leader = leader || tok[k].fold == "leader";
-    if (const auto t = match_title(tok, lex, k); t && !title && t->form->level != Level::honorific)
+    if (const auto t = match_title(tok.list, lex, k); t && !title && t->form->level != Level::honorific)
       title = t->form->canonical;
   }
   if (!country && !title && !leader) return std::nullopt;

@@ -26,8 +26,8 @@ bool name_word(const Scan& s, std::size_t j, bool first, NameMode mode) {
 }
 
 // Words that follow a name after a hyphen without being part of it: "Biden-era".
-const WordSet kHyphenSuffixes = {"led", "era", "based", "style", "backed", "born", "linked", "owned",
-                                 "run", "made", "like", "type", "class", "level", "wide", "free"};
+const WordList kHyphenSuffixes = {"led", "era", "based", "style", "backed", "born", "linked", "owned",
+                                  "run", "made", "like", "type", "class", "level", "wide", "free"};
 
 // A lowercase syllable glued by a hyphen to the short part before it (token j is
 // the hyphen): the given names of Korean and some other names ("Jong-un", "Seo-yeon").
@@ -60,37 +60,47 @@ std::vector<Part> core_of(const std::vector<Part>& full) {
 // every token of such a run linear.
 constexpr std::size_t kMaxParts = 12;
 
+void add_part(Name& n, Part p) {
+  if (n.parts.empty()) {  // room for most names at once, not part by part
+    n.parts.reserve(4);
+    n.part_end.reserve(4);
+  }
+  n.parts.push_back(std::move(p));
+}
+
 }  // namespace
 
-std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode) {
-  if (!s.cap(k)) return std::nullopt;  // most tokens: a name starts with a capital
-  Name n{k, k, {}, {}};
+bool parse_name(const Scan& s, std::size_t k, NameMode mode, Name& n) {
+  if (!s.cap(k)) return false;  // most tokens: a name starts with a capital
+  n.begin = n.end = k;
+  n.parts.clear();
+  n.part_end.clear();
   std::size_t j = k, words = 0;
   const std::size_t max_words = mode == NameMode::known ? 8 : 4;
   while (j < s.size() && (j == k || !s.tok[j].line_before)) {
-    if (words > max_words || n.parts.size() >= kMaxParts) return std::nullopt;
+    if (words > max_words || n.parts.size() >= kMaxParts) return false;
     if (initial_at(s, j)) {
-      n.parts.push_back({s.tok[j].fold, true});
+      add_part(n, {std::string(s.tok[j].fold), true});
       j += 2;
     } else if (s.cap(j) && name_word(s, j, n.parts.empty(), mode)) {
-      Part p{s.tok[j].fold, false, !n.parts.empty() && s.in(kNameSuffixes, j)};
+      Part p{std::string(s.tok[j].fold), false, !n.parts.empty() && s.in(kNameSuffixes, j)};
       for (++j; s.is(j, "-") && s.glued(j) && s.glued(j + 1) && s.cap(j + 1); j += 2)
-        p.fold += ' ' + s.tok[j + 1].fold;  // "Jean-Claude"
+        (p.fold += ' ') += s.tok[j + 1].fold;  // "Jean-Claude"
       if (!n.parts.empty() && lower_syllable_after(s, j)) {  // "Kim Jong-un", "Ahn Seo-yeon"
-        p.fold += ' ' + s.tok[j + 1].fold;
+        (p.fold += ' ') += s.tok[j + 1].fold;
         j += 2;
       }
       const bool suffix = p.suffix;
       // "Jr." and "Sr." are abbreviations: the dot is part of the name.
       if (suffix && (p.fold == "jr" || p.fold == "sr") && s.is(j, ".") && s.glued(j)) ++j;
-      n.parts.push_back(std::move(p));
+      add_part(n, std::move(p));
       ++words;
       if (suffix) {
         n.part_end.push_back(j);
         break;
       }
     } else if (!n.parts.empty() && particle_before_name(s, j)) {
-      n.parts.push_back({s.tok[j].fold, false});
+      n.parts.push_back({std::string(s.tok[j].fold), false});
       j += s.is(j + 1, "-") ? 2 : 1;  // "al-Assad"
     } else {
       break;
@@ -98,11 +108,15 @@ std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode) {
     n.part_end.push_back(j);
   }
   while (!n.parts.empty() && n.parts.back().initial) n.parts.pop_back(), n.part_end.pop_back();
-  if (n.parts.empty() || words == 0 || words > max_words) return std::nullopt;
+  if (n.parts.empty() || words == 0 || words > max_words) return false;
   n.end = n.part_end.back();
   // "Ho Chi Minh City", "Victory Day": the run names a place or an occasion.
-  if (s.cap(n.end) && s.in(kInstitutionWords, n.end) && !s.tok[n.end].line_before)
-    return std::nullopt;
+  return !(s.cap(n.end) && s.in(kInstitutionWords, n.end) && !s.tok[n.end].line_before);
+}
+
+std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode) {
+  Name n;
+  if (!parse_name(s, k, mode, n)) return std::nullopt;
   return n;
 }
 

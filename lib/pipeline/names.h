@@ -38,6 +38,9 @@ enum class NameMode {
 // closing suffix with its dot ("Jr."). nullopt when none starts there or the run
 // names a place or occasion ("Ho Chi Minh City", "Victory Day").
 std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode);
+// The same into `n`, whose storage is reused: callers that try many tokens
+// allocate once. False, `n` unspecified, when no name starts at k.
+bool parse_name(const Scan& s, std::size_t k, NameMode mode, Name& n);
 
 // True when `shorter` is a short form of `full`: a single part of it (only its
 // last part before any suffix unless `any_part`), the name without its suffix

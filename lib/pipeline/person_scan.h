@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <initializer_list>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +21,21 @@ namespace annals::person_parse {
 
 // How high a post is: "the leader" fits leader-level titles only.
 enum class Level { leader, official, diplomat, academic, honorific };
+
+// A list of folded words tokens are tested against (Scan::in). Each list is a
+// bit of the mask a token's one look-up finds (Token::info), so a test costs
+// no hashing. Lists register their words as they are built: define them at
+// namespace scope only, never after the first tokenize(); at most 64 lists.
+class WordList {
+ public:
+  WordList(std::initializer_list<std::string_view> words);
+  // True when the folded word `w` is in the list.
+  bool contains(std::string_view w) const;
+  std::uint64_t bit() const { return bit_; }
+
+ private:
+  std::uint64_t bit_ = 0;
+};
 
 struct TitleForm {
   std::string folded;  // "deputy prime minister"
@@ -43,6 +60,10 @@ class TitleLexicon {
     auto it = levels_.find(canonical);
     return it == levels_.end() ? std::nullopt : std::optional(it->second);
   }
+  // Every first word with its forms.
+  const std::vector<std::pair<std::string, std::vector<TitleForm>>>& first_words() const {
+    return by_first_.items();
+  }
 
  private:
   explicit TitleLexicon(std::string_view tsv);
@@ -55,22 +76,52 @@ class TitleLexicon {
 // cannot sit inside a name; months; weekdays; regnal numbers and generational
 // suffixes ("II", "Jr"); lowercase name particles ("bin", "van"); ordinals before
 // a title; words of an election; separators between joined titles.
-extern const WordSet kInstitutionWords, kStopWords, kInnerStopWords, kMonths, kWeekdays,
+extern const WordList kInstitutionWords, kStopWords, kInnerStopWords, kMonths, kWeekdays,
     kNameSuffixes, kParticles, kOrdinalWords, kElectionWords, kSeparators;
+
+// What the word lists and the title lexicon say of one folded word.
+struct WordInfo {
+  std::uint64_t lists = 0;  // WordList::bit() of each list holding it
+  const std::vector<TitleForm>* titles = nullptr;  // TitleLexicon::starting_with
+};
 
 struct Token {
   Span span;
-  std::string fold;  // fold() of a word; the character itself otherwise; "'s" for a possessive
-  std::uint64_t hash = 0;  // word_hash(fold), for the word lists
+  // fold() of a word; the character itself otherwise; "'s" for a possessive.
+  // Views the storage of the Tokens holding the token.
+  std::string_view fold;
+  std::uint64_t hash = 0;  // word_hash(fold), for the look-up of info
   bool word = false;
   bool upper = false;
   bool space_before = false;
   bool line_before = false;  // first on its line
+  bool spaced = false;       // fold holds a space ("d ivoire")
+  const WordInfo* info = nullptr;  // nullptr: in no list and no title's first word
+};
+
+// Tokens with the one buffer their folds are kept in: no string per token.
+// Move-only; a move keeps the folds where they are.
+class Tokens {
+ public:
+  std::vector<Token> list;
+
+  Tokens() = default;
+  Tokens(Tokens&&) = default;
+  Tokens& operator=(Tokens&&) = default;
+  std::size_t size() const { return list.size(); }
+  const Token& operator[](std::size_t k) const { return list[k]; }
+  auto begin() const { return list.begin(); }
+  auto end() const { return list.end(); }
+
+ private:
+  friend Tokens tokenize(std::string_view s, std::size_t offset);
+  std::unique_ptr<char[]> folds_;  // the folds, one after another
+  std::vector<std::unique_ptr<std::string>> spill_;  // a fold that did not fit in folds_
 };
 
 // The words and punctuation of `s`, spans shifted by `offset`. Apostrophes join
 // "d'Ivoire" and "O’Brien"; a possessive "’s" is a token of its own.
-std::vector<Token> tokenize(std::string_view s, std::size_t offset = 0);
+Tokens tokenize(std::string_view s, std::size_t offset = 0);
 
 // True for a word of two or more letters, all capitals ("LPRP", "VOV").
 bool all_upper_word(std::string_view text);
@@ -84,22 +135,28 @@ struct TitleMatch {
 struct Scan {
   const Doc& doc;
   const TitleLexicon& titles = TitleLexicon::get();
-  std::vector<Token> tok;
+  Tokens tokens;
+  const std::vector<Token>& tok = tokens.list;
   std::vector<int> covered;  // token -> longest mention over it, or -1
   std::vector<int> starts;   // token -> longest mention starting at it, or -1
   std::vector<std::size_t> mention_end;  // mention -> token after it
   std::vector<bool> headline;  // token on a title-cased line ("Putin Meets Xi")
 
   explicit Scan(const Doc& d);
+  Scan(const Scan&) = delete;  // tok refers to this Scan's tokens
   std::size_t size() const { return tok.size(); }
   bool is(std::size_t k, std::string_view f) const { return k < tok.size() && tok[k].fold == f; }
   bool cap(std::size_t k) const { return k < tok.size() && tok[k].word && tok[k].upper; }
   bool glued(std::size_t k) const { return k < tok.size() && !tok[k].space_before; }
   // True when token k (< size()) is in `words`.
-  bool in(const WordSet& words, std::size_t k) const { return words.contains(tok[k].fold, tok[k].hash); }
+  bool in(const WordList& words, std::size_t k) const {
+    return tok[k].info && (tok[k].info->lists & words.bit()) != 0;
+  }
   std::string_view text(std::size_t b, std::size_t e) const {
     return doc.text({tok[b].span.begin, tok[e - 1].span.end});
   }
+  // True when title(k) is not nullopt.
+  bool has_title(std::size_t k) const { return k < title_.size() && title_[k].form; }
   // match_title at token k, worked out for every token when the Scan is built:
   // titles and names ask about the same tokens many times.
   std::optional<TitleMatch> title(std::size_t k) const {

@@ -11,32 +11,35 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace annals {
 namespace {
 
 using namespace person_parse;
 
-const WordSet kPlacePrepositions = {"in", "to", "from", "at", "near", "via", "into"};
+const WordList kPlacePrepositions = {"in", "to", "from", "at", "near", "via", "into"};
 // Nouns that name a person by a tie to another ("his father", "her counterpart").
-const WordSet kRelationalNouns = {
+const WordList kRelationalNouns = {
     "father",      "mother",      "son",         "sons",        "daughter",    "daughters",
     "wife",        "husband",     "spouse",      "widow",       "widower",     "brother",
     "brothers",    "sister",      "sisters",     "uncle",       "aunt",        "nephew",
     "niece",       "cousin",      "grandfather", "grandmother", "grandson",    "granddaughter",
     "predecessor", "predecessors", "successor",  "successors",  "deputy",      "deputies",
     "counterpart", "counterparts"};
-const WordSet kPossessives = {"his", "her", "their", "its", "our", "my", "your", "'s"};
+const WordList kPossessives = {"his", "her", "their", "its", "our", "my", "your", "'s"};
 // Words between a possessive and a relational noun: "his late father", "her former deputy".
-const WordSet kRelationModifiers = {"late",   "former",  "elder",    "older",    "younger",
-                                    "eldest", "oldest",  "youngest", "new",      "outgoing",
-                                    "incoming", "then",  "first",    "second",   "only"};
+const WordList kRelationModifiers = {"late",   "former",  "elder",    "older",    "younger",
+                                     "eldest", "oldest",  "youngest", "new",      "outgoing",
+                                     "incoming", "then",  "first",    "second",   "only"};
 // Verbs that attribute a quotation: `"...," said Jane Roe, a researcher at ...`.
-const WordSet kSpeechVerbs = {"said", "says", "added", "adds", "noted", "notes", "explained",
-                              "argued", "argues", "observed", "commented", "wrote", "warned", "stressed"};
+const WordList kSpeechVerbs = {"said", "says", "added", "adds", "noted", "notes", "explained",
+                               "argued", "argues", "observed", "commented", "wrote", "warned", "stressed"};
+// "according to Jane Roe": a list, so that Scan::in tests it without comparing strings.
+const WordList kAccording = {"according"};
 // The marks after a name that open a description of it: "Jane Roe, a researcher
 // at ...", "the election of Donald Trump as the 47th president".
-const WordSet kAppositionMarks = {",", "as"};
+const WordList kAppositionMarks = {",", "as"};
 constexpr std::size_t kNone = std::size_t(-1);
 
 // One place a person's name occurs.
@@ -86,6 +89,7 @@ class Finder {
   void elections();
   std::optional<std::string> unstated_country(const std::vector<std::size_t>& sightings) const;
   PersonResult build() const;
+  mutable Name scratch_;  // parse_name's storage for the many tries that find no name
 
   Scan s_;
   std::vector<Sighting> seen_;
@@ -97,6 +101,7 @@ class Finder {
   std::vector<std::size_t> longest_;  // person -> its longest member span
   std::unordered_map<std::string, std::vector<std::size_t>> by_part_;  // fold of a full_ part -> persons
   std::unordered_map<std::string, std::vector<std::size_t>> by_member_;  // key_of(member name) -> persons
+  std::unordered_set<std::string> member_last_;  // fold of the last part of each member name
   void index_full(std::size_t person);
 };
 
@@ -146,6 +151,10 @@ std::optional<std::string> Finder::joined_country(std::size_t prev_end, std::siz
 void Finder::titled_names() {
   std::size_t prev_end = kNone;  // token after the last titled name
   for (std::size_t i = 0; i < s_.size();) {
+    if (s_.starts[i] < 0 && !s_.has_title(i)) {  // most tokens: no chain starts there (see parse_chain)
+      ++i;
+      continue;
+    }
     const auto c = parse_chain(s_, i);
     std::optional<Name> n;
     if (c && c->end < s_.size() && !s_.tok[c->end].line_before) {
@@ -175,9 +184,9 @@ void Finder::titled_names() {
 std::optional<Name> Finder::name_before(std::size_t c) const {
   for (std::size_t b = c > 10 ? c - 10 : 0; b < c; ++b) {
     if (!s_.cap(b)) continue;  // no name starts there
-    auto n = parse_name(s_, b, NameMode::loose);
-    if (!n || n->end != c) continue;
-    if (n->parts.size() < 2 || (b > 0 && s_.in(kPlacePrepositions, b - 1))) return std::nullopt;
+    Name& n = scratch_;
+    if (!parse_name(s_, b, NameMode::loose, n) || n.end != c) continue;
+    if (n.parts.size() < 2 || (b > 0 && s_.in(kPlacePrepositions, b - 1))) return std::nullopt;
     return n;
   }
   return std::nullopt;
@@ -212,7 +221,7 @@ void Finder::appositions() {
 void Finder::speakers() {
   for (std::size_t k = 0; k + 1 < s_.size(); ++k) {
     std::size_t at = k + 1;
-    if (s_.is(k, "according") && s_.is(k + 1, "to")) ++at;
+    if (s_.in(kAccording, k) && s_.is(k + 1, "to")) ++at;
     else if (!s_.in(kSpeechVerbs, k)) continue;
     if (at >= s_.size() || s_.tok[at].line_before) continue;
     const auto n = parse_name(s_, at, NameMode::loose);
@@ -255,6 +264,7 @@ std::optional<std::size_t> Finder::relation_at(std::size_t k, std::optional<std:
 // Anna") counts only for a person found elsewhere.
 void Finder::relatives() {
   for (std::size_t k = 0; k < s_.size(); ++k) {
+    if (!s_.in(kPossessives, k)) continue;  // relation_at's first test, before a country is made
     std::optional<std::string> country;
     const auto noun = relation_at(k, country);
     if (!noun) continue;
@@ -290,14 +300,14 @@ void Finder::bylines() {
   for (std::size_t i = 0; i < s_.size(); ++i) {
     if (!s_.tok[i].line_before) continue;
     const bool by = s_.is(i, "by");
-    const auto n = parse_name(s_, by ? i + 1 : i, NameMode::loose);
-    if (!n || n->parts.size() < 2) continue;
-    const std::size_t k = n->end;
+    const Name& n = scratch_;
+    if (!parse_name(s_, by ? i + 1 : i, NameMode::loose, scratch_) || n.parts.size() < 2) continue;
+    const std::size_t k = n.end;
     const bool line_end = k == s_.size() || s_.tok[k].line_before;
     const bool dated = s_.is(k, ",") && k + 1 < s_.size() && !s_.tok[k + 1].line_before &&
                        s_.tok[k + 1].word &&
                        (s_.in(kMonths, k + 1) || (s_.tok[k + 1].fold[0] >= '0' && s_.tok[k + 1].fold[0] <= '9'));
-    if ((by && line_end) || dated) add(*n, {}, false, i);
+    if ((by && line_end) || dated) add(n, {}, false, i);
   }
 }
 
@@ -315,6 +325,7 @@ void Finder::assign(std::size_t sighting, std::size_t person) {
   spans_[person].emplace(sp.begin, sp.end);
   longest_[person] = std::max(longest_[person], sp.size());
   add_once(by_member_[key_of(seen_[sighting].name.parts)], person);
+  member_last_.insert(seen_[sighting].name.parts.back().fold);
 }
 
 void Finder::index_full(std::size_t person) {
@@ -326,8 +337,11 @@ void Finder::index_full(std::size_t person) {
 // kNone if none. Only persons whose name holds the last part (every short form
 // ends in one) or who were seen under this very name are looked at.
 std::size_t Finder::pick(const std::vector<Part>& parts, Span at, bool any_part) const {
-  std::vector<std::size_t> candidates;
   const auto by_part = by_part_.find(parts.back().fold);
+  // A member with this very name ends in the same part: with neither, no person
+  // fits, and no key or list need be built.
+  if (by_part == by_part_.end() && !member_last_.count(parts.back().fold)) return kNone;
+  std::vector<std::size_t> candidates;
   if (by_part != by_part_.end()) candidates = by_part->second;
   const auto by_member = by_member_.find(key_of(parts));
   if (by_member != by_member_.end())
@@ -361,7 +375,7 @@ std::size_t Finder::pick(const std::vector<Part>& parts, Span at, bool any_part)
 // ("Khamla Vongsa, the host, ...").
 std::size_t Finder::widen(const Name& n) {
   const auto& parts = n.parts;
-  if (s_.headline[n.begin] || parts.size() < 2 || parts.size() > 4 || kStopWords.count(parts[0].fold)) return kNone;
+  if (s_.headline[n.begin] || parts.size() < 2 || parts.size() > 4 || kStopWords.contains(parts[0].fold)) return kNone;
   for (std::size_t p = 0; p < full_.size(); ++p)
     if (full_[p].size() == 1 && std::find(parts.begin(), parts.end(), full_[p][0]) != parts.end()) {
       full_[p] = parts;
@@ -402,15 +416,16 @@ void Finder::cluster() {
 // Every other occurrence of a found person's name or short form: "Chính",
 // "T. Sisoulith", "Thongloun" after "President Thongloun".
 void Finder::known_forms() {
+  if (full_.empty()) return;  // no person for a form to be of: pick() and widen() find none
   std::vector<char> taken(s_.size(), 0);  // bytes, not vector<bool>: read at every token
   for (const Sighting& x : seen_)
     if (x.person != kNone) std::fill(taken.begin() + long(x.name.begin), taken.begin() + long(x.name.end), 1);
   for (std::size_t i = 0; i < s_.size();) {
-    auto run = taken[i] || !s_.cap(i) ? std::nullopt : parse_name(s_, i, NameMode::known);
+    Name& n = scratch_;
+    const bool run = !taken[i] && s_.cap(i) && parse_name(s_, i, NameMode::known, n);
     std::size_t next = i + 1;
     // The run, then ever shorter prefixes of it: "Khamla Vongsa Pheng", "Khamla Vongsa", ...
-    for (; run && !run->parts.empty(); run->parts.pop_back(), run->part_end.pop_back()) {
-      Name& n = *run;
+    for (; run && !n.parts.empty(); n.parts.pop_back(), n.part_end.pop_back()) {
       n.end = n.part_end.back();
       if (n.parts.back().initial ||
           std::find(taken.begin() + long(i), taken.begin() + long(n.end), 1) != taken.begin() + long(n.end))

@@ -116,16 +116,16 @@ std::optional<Group> parse_group(const Scan& s, std::size_t k) {
 
 bool ordinal_at(const Scan& s, std::size_t k) {
   if (k >= s.size() || !s.tok[k].word) return false;
-  const std::string& f = s.tok[k].fold;
-  if (kOrdinalWords.count(f)) return true;
+  const std::string_view f = s.tok[k].fold;
+  if (s.in(kOrdinalWords, k)) return true;
   if (f.size() < 3 || f[0] < '0' || f[0] > '9') return false;
-  const std::string_view tail = std::string_view(f).substr(f.size() - 2);
+  const std::string_view tail = f.substr(f.size() - 2);
   return tail == "st" || tail == "nd" || tail == "rd" || tail == "th";
 }
 
 std::optional<Chain> parse_chain(const Scan& s, std::size_t k) {
   // Most tokens start no group (a mention or a title): say so before building one.
-  if (k >= s.size() || (s.starts[k] < 0 && !title_at(s, k))) return std::nullopt;
+  if (k >= s.size() || (s.starts[k] < 0 && !s.has_title(k))) return std::nullopt;
   Chain c;
   c.end = k;
   while (auto g = parse_group(s, c.end)) {
