@@ -9,7 +9,9 @@
 #include <string>
 
 #include "pipeline/gazetteer.h"
+#include "pipeline/org_words.h"
 #include "pipeline/phrases.h"
+#include "text/word_map.h"
 
 using namespace annals;
 
@@ -312,5 +314,54 @@ TEST_CASE("entities: the body's tokens are fold()'s words with the bytes they ca
       CHECK(t.tokens[i].hash == word_hash(t.folded_of(i, i + 1)));
       CHECK(fold(t.source_of(i)) == t.folded_of(i, i + 1));
     }
+  }
+}
+
+TEST_CASE("entities: org_words classes answer as the word predicates do") {
+  using namespace org_words;
+  const struct {
+    std::string_view word;
+    unsigned want;
+  } cases[] = {
+      {"ministry", kHead},
+      {"of", kConnector | kStop},
+      {"the", kConnector | kStop},
+      {"meanwhile", kStop},
+      {"august", kDate},
+      {"president", kTitle},
+      {"newspaper", kMediaAfter | kMediaBefore},
+      {"daily", kMediaAfter},
+      {"journal", kMediaBefore},
+      {"laos", 0},
+      {"", 0},
+      {"Ministry", 0},  // words are folded first
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.word);
+    const unsigned got = classes(c.word, word_hash(c.word));
+    CHECK(got == c.want);
+    CHECK(head_word(c.word) == bool(got & kHead));
+    CHECK(connector(c.word) == bool(got & kConnector));
+    CHECK(stop_word(c.word) == bool(got & kStop));
+    CHECK(date_word(c.word) == bool(got & kDate));
+    CHECK(title_word(c.word) == bool(got & kTitle));
+  }
+}
+
+TEST_CASE("entities: words joined by hyphens, apostrophes and dots read as one") {
+  const struct {
+    std::string_view text, name;
+  } cases[] = {
+      {"The Lao-Russian Friendship Association met.", "Lao-Russian Friendship Association"},
+      {"The People\u2019s Friendship Union met.", "People\u2019s Friendship Union"},
+      {"The Asia-Pacific\u2011Region Forum met.", "Asia-Pacific\u2011Region Forum"},
+      {"The Asia - Pacific Forum met.", "Pacific Forum"},  // spaced: three words
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const Doc doc = doc_of(c.text);
+    const auto r = find_organizations(doc, default_gazetteer());
+    REQUIRE(r.organizations.size() == 1);
+    CHECK(r.organizations[0].name == c.name);
   }
 }

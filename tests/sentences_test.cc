@@ -252,3 +252,27 @@ TEST_CASE("sentences: seed articles split where a reader would") {
   CHECK(s004.back() == "\u2014 VNS");
   CHECK(s004.front().starts_with("date 2024-10-24 KAZAN"));
 }
+
+TEST_CASE("sentences: a mark is found at every offset, past non-ASCII text") {
+  // The scan steps over eight bytes at a time; a mark in any lane must count.
+  for (std::size_t k = 0; k < 20; ++k) {
+    const std::string pad(k, 'x');
+    for (std::string_view mark : {".", "!", "?", "\u2026"}) {
+      const std::string first = "Wo" + pad + std::string(mark);
+      CAPTURE(first);
+      CHECK(split(first + " Next one.") == std::vector<std::string>{first, "Next one."});
+      const std::string accented = "\u00C9" + pad + "\u00E9" + std::string(mark);
+      CHECK(split(accented + " Next one.") == std::vector<std::string>{accented, "Next one."});
+    }
+    const std::string no_mark = "A" + pad + "\u2014" + pad + " b";
+    CHECK(split(no_mark + "\nNext") == std::vector<std::string>{no_mark, "Next"});
+  }
+}
+
+TEST_CASE("sentences: lines broken by carriage returns alone split in linear time") {
+  CHECK(split("First line\rSecond line.\r\rThird") ==
+        std::vector<std::string>{"First line", "Second line.", "Third"});
+  std::string text;
+  while (text.size() < 2'000'000) text += "Line\r";
+  CHECK(split_sentences(text + "\nLast").size() == text.size() / 5 + 1);
+}

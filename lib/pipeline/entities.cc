@@ -1,6 +1,7 @@
 #include "pipeline/entities.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -9,6 +10,7 @@
 
 #include "pipeline/gazetteer.h"
 #include "pipeline/org_words.h"
+#include "text/word_map.h"
 
 namespace annals {
 namespace {
@@ -28,10 +30,18 @@ struct Word {
   Span span;
   std::string_view folded;
   bool cap = false;
+  // org_words::WordClass bits of `folded`, -1 until first asked: most words
+  // (lower case, far from capitals) never are, so looking them all up costs more.
+  mutable std::int16_t classes = -1;
 };
 
-bool glue(std::string_view gap) {
-  if (gap.empty()) return false;
+// Whether the gap [begin, end) of `text` joins two tokens into one word.
+bool glue(std::string_view text, std::size_t begin, std::size_t end) {
+  if (begin >= end) return false;
+  // Nearly every gap is a space: settle it without decoding.
+  const auto b0 = static_cast<unsigned char>(text[begin]);
+  if (b0 < 0x80 && b0 != '-' && b0 != '\'' && b0 != '.') return false;
+  const std::string_view gap = text.substr(begin, end - begin);
   for (std::size_t pos = 0; pos < gap.size();) {
     const char32_t cp = next_code_point(gap, pos);
     if (!(cp == '-' || cp == '\'' || cp == '.' || cp == 0x2019 || cp == 0x2018 || cp == 0x2011))
@@ -40,20 +50,35 @@ bool glue(std::string_view gap) {
   return true;
 }
 
+bool capital_at(std::string_view s, std::size_t pos) {
+  const char c = s[pos];
+  if (static_cast<unsigned char>(c) < 0x80) return c >= 'A' && c <= 'Z';
+  return starts_upper(s, pos);
+}
+
 std::vector<Word> words_of(const TokenizedText& t) {
-  std::vector<Word> words;
-  words.reserve(t.tokens.size());
+  // Sized once and filled in place: this runs for every token of the body.
+  std::vector<Word> words(t.tokens.size());
+  const char* const folded = t.folded.data();
+  std::size_t n = 0;
   for (std::size_t i = 0; i < t.tokens.size(); ++i) {
-    const Span s = t.tokens[i].source;
-    if (!words.empty() && glue(text_of(t.source, {words.back().span.end, s.begin}))) {
-      Word& w = words.back();
+    const TokenizedText::Token& token = t.tokens[i];
+    const Span s = token.source;
+    if (n > 0 && glue(t.source, words[n - 1].span.end, s.begin)) {
+      Word& w = words[n - 1];
       w.last = i + 1;
       w.span.end = s.end;
       w.folded = t.folded_of(w.first, w.last);
       continue;
     }
-    words.push_back({i, i + 1, s, t.folded_of(i, i + 1), starts_upper(t.source, s.begin)});
+    Word& w = words[n++];
+    w.first = i;
+    w.last = i + 1;
+    w.span = s;
+    w.folded = std::string_view(folded + token.begin, token.end - token.begin);
+    w.cap = capital_at(t.source, s.begin);
   }
+  words.resize(n);
   return words;
 }
 
@@ -80,10 +105,17 @@ class OrganizationFinder {
   std::map<std::size_t, std::size_t> known_;                 // gazetteer index -> result index
   std::map<std::string, std::size_t, std::less<>> by_name_;  // folded name -> result index
   std::set<std::tuple<std::size_t, std::size_t, std::size_t>> seen_;  // span, entity
+  std::vector<Range> chunks_;  // organizations_in()'s parts of one run
 
   std::string_view gap(std::size_t a, std::size_t b) const {  // between words a and b
     return text_of(text_.source, {words_[a].span.end, words_[b].span.begin});
   }
+  // Whether word `word` is of class `c`, looked up on first asking.
+  bool is(std::size_t word, WordClass c) const {
+    const Word& w = words_[word];
+    return ((w.classes < 0 ? classify(w) : w.classes) & c) != 0;
+  }
+  std::int16_t classify(const Word& w) const;
   bool joinable(std::size_t a) const;
   bool comma(std::size_t a) const;
   std::optional<std::size_t> list_end(std::size_t last) const;
@@ -111,8 +143,16 @@ std::vector<PhraseMatch>::const_iterator starting_from(const std::vector<PhraseM
                           [](const PhraseMatch& m, std::size_t p) { return m.span.begin < p; });
 }
 
+// Sets and returns the classes of `w`, one of words_.
+std::int16_t OrganizationFinder::classify(const Word& w) const {
+  // A one-token word's hash is its token's: tokenize() hashed the same folded bytes.
+  const std::uint64_t hash = w.last - w.first == 1 ? text_.tokens[w.first].hash : word_hash(w.folded);
+  return w.classes = classes(w.folded, hash);
+}
+
 bool OrganizationFinder::joinable(std::size_t a) const {
   const std::string_view g = gap(a, a + 1);
+  if (g.size() == 1) return g[0] == ' ' || g[0] == '\t';
   return g.find_first_not_of(" \t") == std::string_view::npos || g == " & ";
 }
 
@@ -157,7 +197,7 @@ std::vector<Range> OrganizationFinder::runs() const {
     bool inner = false;  // a connector seen: inside "X of Y"
     while (j + 1 < words_.size()) {
       const Word& next = words_[j + 1];
-      if (joinable(j) && !date_word(next.folded) && (next.cap || connector(next.folded))) {
+      if (joinable(j) && !is(j + 1, kDate) && (next.cap || is(j + 1, kConnector))) {
         inner = inner || !next.cap;
         ++j;
       } else if (inner && comma(j) && words_[j].cap) {
@@ -170,7 +210,7 @@ std::vector<Range> OrganizationFinder::runs() const {
     }
     while (j > i && !words_[j].cap) --j;
     std::size_t first = i;
-    while (first < j && stop_word(words_[first].folded)) ++first;
+    while (first < j && is(first, kStop)) ++first;
     out.push_back({first, j + 1});
     i = j + 1;
   }
@@ -183,10 +223,10 @@ std::optional<Range> OrganizationFinder::assemble(Range run, const std::vector<R
   const Range head_chunk = chunks[k];
   std::optional<std::size_t> head;
   for (std::size_t w = head_chunk.first; w < head_chunk.last; ++w)
-    if (head_word(words_[w].folded)) head = w;
+    if (is(w, kHead)) head = w;
   if (!head) return std::nullopt;
   std::size_t first = head_chunk.first;
-  while (first < *head && title_word(words_[first].folded) && *head - first >= 2) ++first;
+  while (first < *head && is(first, kTitle) && *head - first >= 2) ++first;
   if (*head + 1 < head_chunk.last) return Range{first, *head + 1};  // "Party General Secretary"
   std::size_t last = head_chunk.last;
   for (std::size_t c = k + 1; c < chunks.size(); ++c) {
@@ -203,11 +243,11 @@ std::optional<Range> OrganizationFinder::assemble(Range run, const std::vector<R
       if (c == k + 1) break;
       bool blocked = false;
       for (std::size_t w = chunk.first; w < chunk.last; ++w)
-        blocked = blocked || head_word(words_[w].folded) || title_word(words_[w].folded);
+        blocked = blocked || is(w, WordClass(kHead | kTitle));
       if (blocked && !has_comma) break;
     }
     std::size_t end = chunk.first;
-    while (end < chunk.last && !title_word(words_[end].folded)) ++end;
+    while (end < chunk.last && !is(end, kTitle)) ++end;
     if (end == chunk.first) break;
     if (const auto cut = truncate_after_country({chunk.first, end})) end = *cut;
     last = end;
@@ -230,14 +270,15 @@ std::optional<std::size_t> OrganizationFinder::truncate_after_country(Range chun
 }
 
 void OrganizationFinder::organizations_in(Range run) {
-  std::vector<Range> chunks;
+  std::vector<Range>& chunks = chunks_;  // a member: reused for every run, not allocated
+  chunks.clear();
   for (std::size_t w = run.first; w < run.last;) {
-    if (connector(words_[w].folded)) {
+    if (is(w, kConnector)) {
       ++w;
       continue;
     }
     std::size_t end = w + 1;
-    while (end < run.last && !connector(words_[end].folded) && !comma(end - 1)) ++end;
+    while (end < run.last && !is(end, kConnector) && !comma(end - 1)) ++end;
     chunks.push_back({w, end});
     w = end;
   }
@@ -247,10 +288,10 @@ void OrganizationFinder::organizations_in(Range run) {
     std::string_view head;
     std::string_view before;
     for (std::size_t w = r->first; w < r->last; ++w)
-      if (head_word(words_[w].folded)) {
+      if (is(w, kHead)) {
         head = words_[w].folded;
         before = w > r->first ? words_[w - 1].folded : std::string_view();
-        if (w + 1 < r->last && connector(words_[w + 1].folded)) break;
+        if (w + 1 < r->last && is(w + 1, kConnector)) break;
       }
     add_candidate(*r, kind_of(head, before));
   }
@@ -305,13 +346,13 @@ std::size_t OrganizationFinder::found_by_form(std::string_view name, std::string
 // "Pasaxon newspaper", "the online magazine “New Eastern Outlook”".
 void OrganizationFinder::add_media_runs(const std::vector<Range>& runs) {
   for (const Range& r : runs) {
-    if (stop_word(words_[r.first].folded)) continue;
+    if (is(r.first, kStop)) continue;
     bool media = false;
     if (r.last < words_.size() && joinable(r.last - 1))
-      media = in(words_[r.last].folded, {"newspaper", "daily", "magazine"}) && !words_[r.last].cap;
+      media = is(r.last, kMediaAfter) && !words_[r.last].cap;
     if (r.first > 0 && !words_[r.first - 1].cap) {
       const std::string_view g = gap(r.first - 1, r.first);
-      media = media || (in(words_[r.first - 1].folded, {"newspaper", "magazine", "journal"}) &&
+      media = media || (is(r.first - 1, kMediaBefore) &&
                         g.find_first_of(",.;") == std::string_view::npos);
     }
     if (media && !country_covers({words_[r.first].span.begin, words_[r.last - 1].span.end})) {
@@ -372,7 +413,9 @@ void OrganizationFinder::add_bracket_aliases() {
     if (!present) org.aliases.emplace_back(alias);
     aliases.emplace(std::string(alias), best->second);
   }
-  for (const Word& w : words_) {
+  // Most articles bracket no alias: then no word can be one.
+  for (std::size_t i = 0; !aliases.empty() && i < words_.size(); ++i) {
+    const Word& w = words_[i];
     std::string_view written = text_of(body, w.span);
     const std::size_t dash = written.find('-');
     if (dash != std::string_view::npos) written = written.substr(0, dash);

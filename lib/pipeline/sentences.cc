@@ -2,6 +2,10 @@
 
 #include "text/text.h"
 
+#include <array>
+#include <bit>
+#include <cstdint>
+#include <cstring>
 #include <unordered_set>
 
 namespace annals {
@@ -39,7 +43,7 @@ std::size_t previous(std::string_view s, std::size_t pos) {
   return pos;
 }
 
-bool is_space(char32_t cp) {
+constexpr bool is_space(char32_t cp) {
   return cp == ' ' || cp == '\t' || cp == '\v' || cp == '\f' || cp == '\r' ||
          cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200B) ||
          cp == 0x202F || cp == 0x205F || cp == 0x3000 || cp == 0xFEFF;
@@ -52,19 +56,47 @@ bool is_closer(char32_t cp) {
          cp == 0x201D || cp == 0x2019 || cp == 0xBB || cp == 0x203A;
 }
 
-bool is_opener(char32_t cp) {
+constexpr bool is_opener(char32_t cp) {
   return cp == '"' || cp == '\'' || cp == '(' || cp == '[' || cp == '{' || cp == 0x201C ||
          cp == 0x2018 || cp == 0x201E || cp == 0xAB || cp == 0x2039 || cp == 0xBF ||
          cp == 0xA1;
 }
 
-bool is_dash(char32_t cp) { return cp == '-' || cp == 0x2013 || cp == 0x2014; }
+constexpr bool is_dash(char32_t cp) { return cp == '-' || cp == 0x2013 || cp == 0x2014; }
 
 // Scripts without case (Hebrew to Mongolian, kana, CJK, Hangul) cannot show a
 // sentence start by a capital, so any letter of theirs may begin one.
 bool is_caseless_letter(char32_t cp) {
   return (cp >= 0x0590 && cp < 0x1D00) || (cp >= 0x3040 && cp <= 0x9FFF) ||
          (cp >= 0xAC00 && cp <= 0xD7AF);
+}
+
+// Eight bytes at a time: the bits of bytes that are zero, exact up to the
+// lowest such byte (a borrow may mark bytes above it), which is all
+// next_candidate() needs.
+constexpr std::uint64_t kOnes = 0x0101010101010101ull;
+constexpr std::uint64_t kHighs = 0x8080808080808080ull;
+
+std::uint64_t zero_bytes(std::uint64_t v) { return (v - kOnes) & ~v & kHighs; }
+
+// The first byte at or after `pos` that may open a terminal mark: '.', '!',
+// '?' or any non-ASCII byte (the ellipsis); line.size() if none. Prose runs
+// long between them, so whole words of bytes are stepped over at once.
+std::size_t next_candidate(std::string_view line, std::size_t pos) {
+  if constexpr (std::endian::native == std::endian::little) {
+    for (; pos + 8 <= line.size(); pos += 8) {
+      std::uint64_t v;
+      std::memcpy(&v, line.data() + pos, 8);
+      const std::uint64_t hits = zero_bytes(v ^ (kOnes * '.')) | zero_bytes(v ^ (kOnes * '!')) |
+                                 zero_bytes(v ^ (kOnes * '?')) | (v & kHighs);
+      if (hits != 0) return pos + std::countr_zero(hits) / 8;
+    }
+  }
+  for (; pos < line.size(); ++pos) {
+    const auto b = static_cast<unsigned char>(line[pos]);
+    if (b >= 0x80 || b == '.' || b == '!' || b == '?') return pos;
+  }
+  return pos;
 }
 
 std::size_t skip_spaces(std::string_view s, std::size_t pos) {
@@ -116,6 +148,16 @@ bool starts_sentence(std::string_view line, std::size_t pos) {
   return next < line.size() && starts_upper(line, next);
 }
 
+// Whether `cp` ends the token before a period, looking back from it.
+constexpr bool edge(char32_t cp) { return is_space(cp) || is_opener(cp) || is_dash(cp) || cp == '/'; }
+
+// edge() of every ASCII code point, for token_before()'s common case.
+constexpr std::array<bool, 128> kAsciiEdge = [] {
+  std::array<bool, 128> table{};
+  for (char32_t cp = 0; cp < 128; ++cp) table[cp] = edge(cp);
+  return table;
+}();
+
 // The word ending at the period `dot`, without leading quotes, brackets or
 // a hyphenated prefix; empty when longer than kMaxToken. It starts after a
 // '/' too, so "Hanoi/U.S." ends in initials. ("./." needs no rule: "grew./"
@@ -124,9 +166,10 @@ std::string_view token_before(std::string_view line, std::size_t dot) {
   std::size_t begin = dot;
   std::size_t len = 0;
   while (begin > 0) {
-    const std::size_t p = previous(line, begin);
-    const char32_t cp = code_point_at(line, p, len);
-    if (is_space(cp) || is_opener(cp) || is_dash(cp) || cp == '/') break;
+    // An ASCII byte is a whole code point: no need to find its start or decode it.
+    const auto b = static_cast<unsigned char>(line[begin - 1]);
+    const std::size_t p = b < 0x80 ? begin - 1 : previous(line, begin);
+    if (b < 0x80 ? kAsciiEdge[b] : edge(code_point_at(line, p, len))) break;
     if (dot - p > kMaxToken) return {};
     begin = p;
   }
@@ -175,14 +218,9 @@ void split_line(std::string_view body, std::size_t offset, std::size_t size,
   std::size_t start = 0;
   std::size_t pos = 0;
   std::size_t len = 0;
-  while (pos < line.size()) {
-    // Only '.', '!', '?' and the ellipsis (E2 80 A6) can end a sentence: step
-    // over every other ASCII byte without decoding it.
-    const auto b = static_cast<unsigned char>(line[pos]);
-    if (b < 0x80 && b != '.' && b != '!' && b != '?') {
-      ++pos;
-      continue;
-    }
+  // Only '.', '!', '?' and the ellipsis (E2 80 A6) can end a sentence: step
+  // over every other ASCII byte without decoding it.
+  while ((pos = next_candidate(line, pos)) < line.size()) {
     if (!is_terminal(code_point_at(line, pos, len))) {
       pos += len;
       continue;
@@ -202,9 +240,19 @@ void split_line(std::string_view body, std::size_t offset, std::size_t size,
 std::vector<Span> split_sentences(std::string_view body) {
   std::vector<Span> out;
   std::size_t begin = 0;
+  // memchr finds line breaks fast. The next '\n' is kept until passed, so
+  // lines broken by '\r' alone do not search to it again and again.
+  std::size_t lf = 0;
+  bool lf_known = false;
   while (begin < body.size()) {
-    std::size_t end = begin;
-    while (end < body.size() && body[end] != '\n' && body[end] != '\r') ++end;
+    if (!lf_known || lf < begin) {
+      const void* found = std::memchr(body.data() + begin, '\n', body.size() - begin);
+      lf = found ? std::size_t(static_cast<const char*>(found) - body.data()) : body.size();
+      lf_known = true;
+    }
+    std::size_t end = lf;
+    if (const void* cr = std::memchr(body.data() + begin, '\r', lf - begin))
+      end = std::size_t(static_cast<const char*>(cr) - body.data());
     split_line(body, begin, end - begin, out);
     begin = end + 1;
   }
