@@ -146,7 +146,8 @@ ImportReport import_paths(Database& db, const std::vector<fs::path>& paths, cons
                                    }
                                  }
                                  return prepare(in, options, lookup);
-                               });
+                               },
+                               options.worker_niceness);
     for (std::size_t i = 0; i < walk.size(); ++i) step(pool.take());
   }
   writer.finish();

@@ -4,7 +4,9 @@
 #include "util/ordered_pool.h"
 
 #include <doctest/doctest.h>
+#include <sys/resource.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstddef>
@@ -74,4 +76,15 @@ TEST_CASE("ordered pool: worker numbers stay below the thread count; no work mea
   }
   CHECK(highest.load() < 3);
   OrderedPool<int> empty(0, 2, 2, [](std::size_t, unsigned) { return 1; });  // joins cleanly
+}
+
+TEST_CASE("ordered pool: workers run the asked steps of niceness above the caller, at most 19") {
+  const int mine = getpriority(PRIO_PROCESS, 0);
+  for (const int nicer : {0, 3, 10, 40}) {
+    CAPTURE(nicer);
+    const int want = nicer > 0 ? std::min(19, mine + nicer) : mine;
+    OrderedPool<int> pool(8, 2, 4, [](std::size_t, unsigned) { return getpriority(PRIO_PROCESS, 0); }, nicer);
+    for (int i = 0; i < 8; ++i) CHECK(pool.take() == want);
+    CHECK(getpriority(PRIO_PROCESS, 0) == mine);  // the caller's own is left alone
+  }
 }

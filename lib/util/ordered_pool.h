@@ -3,7 +3,14 @@
 // results strictly in index order. At most `window` results exist at once
 // (computed and not yet taken), so memory stays bounded however large n is and
 // however far the workers could run ahead of the consumer.
+//
+// Workers may run at a lower priority than the thread that made the pool: when
+// the consumer's share of the work cannot be split (one thread writes), the
+// workers, which can be many, then take only the CPU the consumer leaves.
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <condition_variable>
 #include <cstddef>
 #include <exception>
@@ -20,11 +27,19 @@ class OrderedPool {
  public:
   // Starts `threads` workers computing `work(i, worker)` for i = 0, 1, ... n-1,
   // where `worker` (0 .. threads-1) names the thread, for per-thread state.
-  // `work` must not throw (turn failures into results).
+  // `work` must not throw (turn failures into results). Workers run `nicer`
+  // steps of niceness above the calling thread (at most 19; Linux gives each
+  // thread its own), 0 for the same priority.
   OrderedPool(std::size_t n, unsigned threads, std::size_t window,
-              std::function<Result(std::size_t, unsigned)> work)
+              std::function<Result(std::size_t, unsigned)> work, int nicer = 0)
       : n_(n), window_(window < 1 ? 1 : window), work_(std::move(work)), slots_(window_) {
-    for (unsigned t = 0; t < (threads < 1 ? 1 : threads); ++t) workers_.emplace_back([this, t] { run(t); });
+    const int nice = nicer > 0 ? std::min(19, getpriority(PRIO_PROCESS, 0) + nicer) : 0;
+    for (unsigned t = 0; t < (threads < 1 ? 1 : threads); ++t)
+      workers_.emplace_back([this, t, nicer, nice] {
+        // Best effort: a thread that may not change its priority runs as it is.
+        if (nicer > 0) (void)setpriority(PRIO_PROCESS, 0, nice);
+        run(t);
+      });
   }
   ~OrderedPool() {
     {
