@@ -8,7 +8,7 @@ set -euo pipefail
 packages=(
   cmake g++ make pkg-config
   libsqlitecpp-dev libsqlite3-dev sqlite3
-  libfmt-dev libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev
+  libfmt-dev libhowardhinnant-date-dev doctest-dev nlohmann-json3-dev libmimalloc-dev
   iso-codes
 )
 [ "${1:-}" = bench ] && packages+=(gnuplot-nox)
