@@ -17,7 +17,7 @@ const std::vector<Command>& commands() {
        "Re-importing identical bytes changes nothing; a changed file replaces its old version.\n\n"
        "  --db FILE         knowledge base to create or update (default annals.db)\n"
        "  --threads N       threads reading and analysing files (default: one per core)\n"
-       "  --batch N         articles per transaction (default 1024; also at most 8 MB)\n"
+       "  --batch N         articles per transaction (default 4096; also at most 32 MB)\n"
        "  --max-file-mb N   refuse files larger than N MB (default 16)\n"
        "  --keep-indexes    keep the indexes only queries read up to date article by\n"
        "                    article. By default an import of 1,000 files or more, and of\n"
