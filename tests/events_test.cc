@@ -225,6 +225,32 @@ TEST_CASE("events: relations before 1991 with the pair's successor state go to t
   CHECK(d.relations[0].kind == "diplomatic_relations_established");
 }
 
+TEST_CASE("events: a named successor stands for the state that existed through the whole dated period") {
+  const struct {
+    std::string_view text, type;
+    std::set<std::string> countries;
+  } cases[] = {
+      {"Russia and Laos established diplomatic relations on 7 October 1960.", "relations_established",
+       {"LAO", "SUHH"}},
+      {"Laos recognised the Russian Federation as its successor state in 1991.", "relations_established",
+       {"LAO", "RUS"}},
+      {"Germany and Serbia established diplomatic relations on 3 July 1955.", "relations_established",
+       {"DEU", "YUCS"}},
+      {"Russia and Serbia signed an agreement on energy on March 7, 2004.", "agreement", {"CSXX", "RUS"}},
+      {"Mozambique and Serbia signed an agreement on farming on 19 September 2006.", "agreement",
+       {"MOZ", "SRB"}},
+      {"Lithuania and Czechia established diplomatic ties on April 24, 1993.", "relations_established",
+       {"CZE", "LTU"}},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    const Doc d = run("date 2021-03-01\n\n" + std::string(c.text));
+    const Event* e = find(d, std::string(c.type));
+    REQUIRE(e);
+    CHECK(countries(*e) == c.countries);
+  }
+}
+
 TEST_CASE("events: recognition is a relation between the recogniser and the recognised") {
   const Doc d = run("date 2007-03-01\n\nAfter long talks, Costa Rica recognised Montenegro in 2006.");
   REQUIRE(d.relations.size() == 1);

@@ -119,6 +119,29 @@ TEST_CASE("gazetteer: former states carry successor and withdrawal date") {
   CHECK_FALSE(g.country("RUS")->successor);
 }
 
+TEST_CASE("gazetteer: a successor in a fact ending before its former state did stands for that state") {
+  const Gazetteer& g = default_gazetteer();
+  using namespace date;
+  const struct {
+    std::string_view code;
+    year_month_day last_day;
+    std::string_view state;
+  } cases[] = {
+      {"RUS", 1960_y / October / 7, "SUHH"},  {"RUS", 1991_y / December / 25, "SUHH"},
+      {"RUS", 1991_y / December / 31, "RUS"}, {"SRB", 1955_y / July / 3, "YUCS"},
+      {"SRB", 2004_y / March / 7, "CSXX"},    {"SRB", 2006_y / September / 19, "SRB"},
+      {"CZE", 1992_y / December / 31, "CSHH"}, {"CZE", 1993_y / April / 24, "CZE"},
+      {"DEU", 1970_y / January / 1, "DEU"},   {"MMR", 1980_y / January / 1, "MMR"},
+      {"LAO", 1960_y / January / 1, "LAO"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.code);
+    CAPTURE(c.last_day);
+    CHECK(g.state_on(std::string(c.code), c.last_day) == c.state);
+  }
+  CHECK(g.country("SUHH")->ended == std::optional(1991_y / December / 26));
+}
+
 TEST_CASE("gazetteer: display and official names") {
   const Gazetteer& g = default_gazetteer();
   CHECK(g.country_name("LAO") == "Laos");
@@ -186,6 +209,8 @@ TEST_CASE("gazetteer: malformed reference data throws naming file and line") {
       {"LAO\tnickname\tLaoland\n", "", "line 1: unknown kind"},
       {"LAO\tname\n", "", "line 1: want code"},
       {"SUHH\tsuccessor\tZZZ\n", "", "unknown successor"},
+      {"SUHH\tended\t1991\n", "", "line 1: want a former state and a day"},
+      {"RUS\tended\t1991-12-26\n", "", "line 1: want a former state and a day"},
       {"", "Foo\t\tclub\t\n", "line 1: unknown kind"},
       {"", "Foo\t\tparty\tXYZ\n", "unknown country"},
   };

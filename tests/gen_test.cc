@@ -167,6 +167,29 @@ TEST_CASE("gen: an office holder is the same person for the whole term") {
         world.history(world.nation("ETH"), n).established);
 }
 
+TEST_CASE("gen: the gold names the former state a dated fact's period falls in") {
+  const World world(annals::default_gazetteer(), 11);
+  const struct {
+    std::string_view code;
+    annals::gen::Dated date;
+    std::string_view want;
+  } cases[] = {
+      {"RUS", {"1960-10-07", "", annals::Precision::day, ""}, "SUHH"},
+      {"RUS", {"1991", "", annals::Precision::year, ""}, "RUS"},
+      {"RUS", {"1991-12-20", "1991-12-27", annals::Precision::day, ""}, "RUS"},
+      {"SRB", {"1955-07", "", annals::Precision::month, ""}, "YUCS"},
+      {"SRB", {"2004-03-07", "", annals::Precision::day, ""}, "CSXX"},
+      {"CZE", {"1993-04-24", "", annals::Precision::day, ""}, "CZE"},
+      {"LAO", {"1960-10-07", "", annals::Precision::day, ""}, "LAO"},
+      {"RUS", {"", "", annals::Precision::unknown, ""}, "RUS"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.code);
+    CAPTURE(c.date.start);
+    CHECK(world.code_on(world.nation(c.code), c.date) == c.want);
+  }
+}
+
 TEST_CASE("gen: two runs with the same seed write the same bytes") {
   TempDir one("one"), two("two"), other("other");
   generate({20, 42, one.path, {}});

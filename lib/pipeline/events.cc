@@ -243,7 +243,6 @@ struct Candidate {
   std::size_t sentence = 0;
   bool anaphoric = false;
   bool suppressed = false;
-  std::set<std::string> filled;  // countries taken from the article's main pair
 };
 
 Participant country_of(Role r, const std::string& code) {
@@ -500,7 +499,6 @@ void fill_from_pair(const Context& ctx, Candidate& c) {
                                        [](const Participant& p) { return p.kind == EntityKind::country && p.role == Role::actor; });
     const bool symmetric = c.trigger->has("symmetric") || !has_actor;
     add_participant(c.event, country_of(symmetric ? Role::actor : Role::counterpart, code));
-    c.filled.insert(code);
     have.push_back(code);
   }
 }
@@ -676,21 +674,14 @@ bool same_event(const Doc& doc, const Event& a, const Event& b) {
   return shares_person(a, b);  // an undated retelling by the same person
 }
 
-// The former state that `code` succeeded and that still existed on `day`.
-std::optional<std::string> predecessor_at(const std::string& code, date::year_month_day day) {
-  for (const auto& c : default_gazetteer().countries())
-    if (c.dissolved && c.successor == code && c.withdrawn && day < c.withdrawn->day) return c.code;
-  return std::nullopt;
-}
-
-// Countries the article's pair supplied, read as of the event's date: before the
-// USSR ended, "Russia" in such a context is the Soviet Union.
+// A dated event's countries as they were then: "Russia" in a fact of 1960, named
+// or supplied by the article's pair, is the Soviet Union. The whole period must
+// precede the end: "recognised the Russian Federation in 1991" is Russia.
 void anachronisms(Candidate& c) {
-  if (c.filled.empty() || !c.event.start) return;
-  for (auto& p : c.event.participants) {
-    if (p.kind != EntityKind::country || !c.filled.count(p.country)) continue;
-    if (auto former = predecessor_at(p.country, c.event.start->day)) p.country = *former;
-  }
+  if (!c.event.start) return;
+  const auto last = c.event.end ? c.event.end->last_day() : c.event.start->last_day();
+  for (auto& p : c.event.participants)
+    if (p.kind == EntityKind::country) p.country = default_gazetteer().state_on(p.country, last);
 }
 
 // An undated visit or meeting told by someone who takes part in a dated one with

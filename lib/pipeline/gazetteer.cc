@@ -171,6 +171,14 @@ void Gazetteer::load_country_aliases(std::string_view tsv) {
         throw tsv_error(kAliasesFile, line, "unknown successor \"" + std::string(f[2]) + "\"");
       country.successor = std::string(f[2]);
       country.dissolved = dissolved;
+      if (dissolved) dissolved_.push_back(it->second);
+      continue;
+    }
+    if (f[1] == "ended") {
+      const auto day = parse_iso(f[2]);
+      if (!country.former || !day || day->precision != Precision::day)
+        throw tsv_error(kAliasesFile, line, "want a former state and a day (YYYY-MM-DD) for \"ended\"");
+      country.ended = day->day;
       continue;
     }
     const auto kind = parse_alias_kind(f[1]);
@@ -262,6 +270,24 @@ std::optional<std::string> Gazetteer::country_name(std::string_view code) const 
   const Country* c = country(code);
   if (!c) return std::nullopt;
   return c->name;
+}
+
+std::string Gazetteer::state_on(const std::string& code, date::year_month_day last_day) const {
+  // Without a day of its end in the TSV, ISO's withdrawal of the code stands in.
+  const auto end_of = [](const Country& c) -> std::optional<date::year_month_day> {
+    if (c.ended) return c.ended;
+    if (c.withdrawn) return c.withdrawn->day;
+    return std::nullopt;
+  };
+  const Country* best = nullptr;
+  date::year_month_day best_end{};
+  for (std::size_t i : dissolved_) {
+    const Country& c = countries_[i];
+    const auto end = end_of(c);
+    if (c.successor != code || !end || !(last_day < *end)) continue;
+    if (!best || *end < best_end) best = &c, best_end = *end;
+  }
+  return best ? best->code : code;
 }
 
 std::optional<std::size_t> Gazetteer::organization_index(std::string_view name) const {

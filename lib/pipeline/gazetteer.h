@@ -28,9 +28,12 @@ struct Country {
   bool former = false;
   std::optional<FuzzyDate> withdrawn;    // former states: when ISO withdrew the code
   std::optional<std::string> successor;  // former states: code of the state that followed
-  // The state broke up (USSR, Yugoslavia): before `withdrawn`, its successor in a
-  // text's context means this state. Renamed states (Burma) are not dissolved.
+  // The state broke up (USSR, Yugoslavia): before it ended, its successor in a
+  // dated fact means this state. Renamed states (Burma) are not dissolved.
   bool dissolved = false;
+  // Former states: the day it ceased to exist, when country_aliases.tsv gives it
+  // (ISO's withdrawal came months or years later: USSR 1991-12-26, ISO 1992-08-30).
+  std::optional<date::year_month_day> ended;
 };
 
 enum class AliasKind { name, short_name, official_name, former_name, demonym, adjective };
@@ -75,6 +78,11 @@ class Gazetteer {
   std::optional<std::string> country_code(std::string_view any_alias) const;
   // The display name of `code`; nullopt for an unknown code.
   std::optional<std::string> country_name(std::string_view code) const;
+  // The state that `code` stood for in a fact whose period ends on `last_day`:
+  // the dissolved former state that `code` succeeded and that still existed that
+  // day ("Russia" in 1960 is the Soviet Union, SUHH); of several (Yugoslavia, then
+  // Serbia and Montenegro) the one that ended first; else `code` itself.
+  std::string state_on(const std::string& code, date::year_month_day last_day) const;
   // Every alias of every country (ISO names and TSV rows), one per code and folded form.
   const std::vector<CountryAlias>& aliases() const { return aliases_; }
 
@@ -104,6 +112,7 @@ class Gazetteer {
   }
 
  private:
+  std::vector<std::size_t> dissolved_;  // indexes of former states that broke up
   std::vector<Country> countries_;
   std::unordered_map<std::string, std::size_t> by_code_;
   std::vector<CountryAlias> aliases_;

@@ -215,7 +215,7 @@ date::year_month_day random_day(Rng& rng, year_month_day from, year_month_day to
   return year_month_day(sys_days(from) + days(rng.between(0, std::max(span, 0))));
 }
 
-World::World(const Gazetteer& gazetteer, std::uint64_t seed) : seed_(seed) {
+World::World(const Gazetteer& gazetteer, std::uint64_t seed) : gazetteer_(gazetteer), seed_(seed) {
   const auto reserve = [&](const std::string& phrase) {
     // Every word of a one-word name; of longer names the words of three letters
     // or more ("Al Jazeera" reserves "jazeera", not "al").
@@ -364,6 +364,13 @@ bool World::usable_name(const PersonName& name) const {
     }
   }
   return true;
+}
+
+std::string World::code_on(const Nation& nation, const Dated& date) const {
+  const std::string& last = date.end.empty() ? date.start : date.end;
+  const auto day = parse_iso(last);
+  if (!day) return nation.code;
+  return gazetteer_.state_on(nation.code, day->last_day());
 }
 
 }  // namespace annals::gen

@@ -12,6 +12,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "calendar.h"
 #include "facts.h"
 #include "random.h"
 
@@ -56,7 +57,13 @@ class World {
   // a title word.
   bool usable_name(const PersonName& name) const;
 
+  // The gold code of `nation` in a fact dated `date`: the former state it
+  // continued when the whole period precedes that state's end (Russia in 1960 is
+  // SUHH; tests/gold/README.md); its own code otherwise or when undated.
+  std::string code_on(const Nation& nation, const Dated& date) const;
+
  private:
+  const Gazetteer& gazetteer_;
   std::uint64_t seed_;
   std::unordered_set<std::string> reserved_;  // folded words of country and organisation names
   std::vector<Nation> nations_;

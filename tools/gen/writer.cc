@@ -380,7 +380,7 @@ void Writer::add_event(const GoldEvent& ev) {
                {"precision", std::string(to_string(ev.date.precision))}};
   const auto side = [&](const std::vector<const Nation*>& nations, const std::vector<const Person*>& people) {
     Json codes = Json::array(), names = Json::array();
-    for (const Nation* n : nations) codes.push_back(n->code);
+    for (const Nation* n : nations) codes.push_back(world_.code_on(*n, ev.date));
     for (const Person* p : people) names.push_back(printed_name(*p));
     return Json{{"countries", codes}, {"persons", names}};
   };
@@ -396,7 +396,7 @@ void Writer::add_event(const GoldEvent& ev) {
 void Writer::add_relation(const std::string& kind, const Nation& a, const Nation& b,
                           const Dated& date, const std::string& evidence, bool required) {
   relations_.push_back({{"kind", kind},
-                        {"countries", {a.code, b.code}},
+                        {"countries", {world_.code_on(a, date), world_.code_on(b, date)}},
                         {"date", nullable(date.start)},
                         {"precision", std::string(to_string(date.precision))},
                         {"evidence", evidence},
