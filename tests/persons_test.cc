@@ -174,6 +174,9 @@ TEST_CASE("persons: a title before a name introduces the person, its post and it
       {"Queen Elizabeth II opened it.", "Elizabeth II", "", "Queen"},
       {"Talks with Colonel Nguyen Van Tuan ended.", "Nguyen Van Tuan", "", "Colonel"},
       {"Speaker of the National Assembly Tran Thanh Man opened it.", "Tran Thanh Man", "", "Speaker"},
+      {"Later the United States' President John Roe spoke.", "John Roe", "USA", "President"},
+      {"Russia's then-Prime Minister Ivan Petrov arrived.", "Ivan Petrov", "RUS", "Prime Minister"},
+      {"China's former President Li Wei wrote.", "Li Wei", "CHN", "President"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
@@ -274,6 +277,7 @@ TEST_CASE("persons: short forms resolve to the full name, before or after it") {
       {"President Luong Cuong received them. State President Lương Cường said so.", "Luong Cuong", "", 2},
       {"Ksenia MURATSHINA, PhD in History\nKsenia Muratshina, May 2024", "Ksenia Muratshina", "", 2},
       {"President Khamla spoke. Khamla Vongsa, the host, smiled. Khamla left.", "Khamla Vongsa", "Khamla", 3},
+      {"Prime Minister Noh Hyun-hyuk arrived. Noh said the talks went well.", "Noh Hyun-hyuk", "Noh", 2},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);
@@ -285,6 +289,18 @@ TEST_CASE("persons: short forms resolve to the full name, before or after it") {
     CHECK(joined(r.persons[0].aliases) == c.aliases);
     CHECK(r.mentions.size() == c.mentions);
   }
+}
+
+TEST_CASE("persons: a lone family name goes to a person seen under it before one it only begins") {
+  const Doc doc = make_doc(
+      "Premier Fang Mingchen spoke. Premier Fang left. \"It matters,\" said Fang Xiaohua, a senior fellow. "
+      "Fang was elected premier in 2019.");
+  const auto r = find_persons(doc);
+  CAPTURE(names(r));
+  REQUIRE(r.persons.size() == 2);
+  REQUIRE_FALSE(r.mentions.empty());
+  CHECK(doc.text(r.mentions.back().span) == "Fang");
+  CHECK(r.persons[r.mentions.back().entity].name == "Fang Mingchen");
 }
 
 TEST_CASE("persons: mentions are the names only, ordered, each pointing at its person") {

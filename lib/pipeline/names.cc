@@ -120,6 +120,11 @@ std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode) {
   return n;
 }
 
+bool family_name_form(const std::vector<Part>& shorter, const std::vector<Part>& full_form) {
+  const std::vector<Part> full = core_of(full_form);
+  return shorter.size() == 1 && full.size() == 2 && shorter[0] == full.front() && shorter[0] != full.back();
+}
+
 bool short_form_of(const std::vector<Part>& shorter, const std::vector<Part>& full_form,
                    bool any_part) {
   if (shorter == full_form || shorter.empty() || shorter.back().initial) return false;
@@ -128,7 +133,7 @@ bool short_form_of(const std::vector<Part>& shorter, const std::vector<Part>& fu
   if (full.size() < 2) return false;
   if (shorter.size() == 1)
     return any_part ? std::find(full.begin(), full.end(), shorter[0]) != full.end()
-                    : shorter[0] == full.back();
+                    : shorter[0] == full.back() || family_name_form(shorter, full_form);
   if (shorter.back().fold != full.back().fold) return false;
   std::size_t at = 0, words = 0;
   for (std::size_t i = 0; i + 1 < shorter.size(); ++i) {

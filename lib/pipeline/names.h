@@ -42,10 +42,14 @@ std::optional<Name> parse_name(const Scan& s, std::size_t k, NameMode mode);
 // allocate once. False, `n` unspecified, when no name starts at k.
 bool parse_name(const Scan& s, std::size_t k, NameMode mode, Name& n);
 
-// True when `shorter` is a short form of `full`: a single part of it (only its
-// last part before any suffix unless `any_part`), the name without its suffix
-// ("Marcos", "Ferdinand Marcos" for "Ferdinand Marcos Jr."), or initials and parts
-// ending in its last part ("T. Sisoulith", "V.V. Putin", "Minh Chính").
+// True when `shorter` is the lone first part of a two-part name, which may be
+// its family name: "Noh" for "Noh Hyun-hyuk", "Xi" for "Xi Jinping".
+bool family_name_form(const std::vector<Part>& shorter, const std::vector<Part>& full);
+
+// True when `shorter` is a short form of `full`: a single part of it (its last
+// part before any suffix or, of two, its first; any part if `any_part`), the name
+// without its suffix ("Marcos", "Ferdinand Marcos" for "Ferdinand Marcos Jr."), or
+// initials and parts ending in its last part ("T. Sisoulith", "V.V. Putin", "Minh Chính").
 bool short_form_of(const std::vector<Part>& shorter, const std::vector<Part>& full, bool any_part);
 
 // A string equal for two names exactly when their parts are ==.

@@ -148,6 +148,14 @@ struct Scan {
   bool is(std::size_t k, std::string_view f) const { return k < tok.size() && tok[k].fold == f; }
   bool cap(std::size_t k) const { return k < tok.size() && tok[k].word && tok[k].upper; }
   bool glued(std::size_t k) const { return k < tok.size() && !tok[k].space_before; }
+  // True when token k marks a possessive: "'s", or a lone apostrophe glued to a
+  // word ending in s ("the Solomon Islands' Prime Minister").
+  bool possessive(std::size_t k) const {
+    if (is(k, "'s")) return true;
+    if (k == 0 || !glued(k) || !(is(k, "'") || is(k, "\u2019"))) return false;
+    const std::string_view before = tok[k - 1].fold;
+    return tok[k - 1].word && !before.empty() && before.back() == 's';
+  }
   // True when token k (< size()) is in `words`.
   bool in(const WordList& words, std::size_t k) const {
     return tok[k].info && (tok[k].info->lists & words.bit()) != 0;

@@ -348,12 +348,19 @@ std::size_t Finder::pick(const std::vector<Part>& parts, Span at, bool any_part)
     candidates.insert(candidates.end(), by_member->second.begin(), by_member->second.end());
   std::sort(candidates.begin(), candidates.end());
   candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+  const auto member = [&](std::size_t p) {
+    return by_member != by_member_.end() &&
+           std::find(by_member->second.begin(), by_member->second.end(), p) != by_member->second.end();
+  };
+  const auto fits = [&](std::size_t p) { return short_form_of(parts, full_[p], any_part) || member(p); };
+  // A lone family name first ("Fang" for "Fang Mingchen") is the weakest fit: a
+  // person seen under this very name, or whose name ends in it, comes first.
+  const auto strong = [&](std::size_t p) { return member(p) || !family_name_form(parts, full_[p]); };
+  const bool any_strong =
+      std::any_of(candidates.begin(), candidates.end(), [&](std::size_t p) { return fits(p) && strong(p); });
   std::size_t best = kNone, best_before = 0, best_after = kNone;
   for (std::size_t p : candidates) {
-    const bool fits = short_form_of(parts, full_[p], any_part) ||
-                      (by_member != by_member_.end() &&
-                       std::find(by_member->second.begin(), by_member->second.end(), p) != by_member->second.end());
-    if (!fits) continue;
+    if (!fits(p) || (any_strong && !strong(p))) continue;
     // The latest end of a member starting before `at`, the first start of one at or after it.
     const auto& spans = spans_[p];
     auto it = spans.lower_bound({at.begin, 0});

@@ -78,8 +78,11 @@ std::optional<Group> parse_group(const Scan& s, std::size_t k) {
     const Mention& m = s.doc.mentions[s.starts[k]];
     std::size_t e = s.mention_end[s.starts[k]];
     if (m.kind == EntityKind::country && !m.adjective) {
-      if (!s.is(e, "'s")) return std::nullopt;
+      if (!s.possessive(e)) return std::nullopt;
       ++e;
+      // "Japan's then-Prime Minister", "Russia's former President"
+      if (ordinal_at(s, e) && title_at(s, e + 1)) ++e;
+      else if (ordinal_at(s, e) && s.is(e + 1, "-") && s.glued(e + 1) && title_at(s, e + 2)) e += 2;
     }
     if (!title_at(s, e)) return std::nullopt;
     g.of = affiliation_of(s.doc, m);
