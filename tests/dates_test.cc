@@ -158,6 +158,9 @@ TEST_CASE("dates: relative phrases resolve against the publication day") {
       {"on 9 May last year", "2023-05-09"},
       {"last December", "2023-12"},
       {"next March", "2025-03"},
+      {"from Monday to Wednesday", "2024-10-21..2024-10-23"},
+      {"from Saturday to Tuesday", "2024-10-19..2024-10-22"},
+      {"between Monday and Tuesday", "2024-10-21..2024-10-22"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.phrase);

@@ -53,6 +53,11 @@ TEST_CASE("events: typed events with countries and dates from one sentence") {
        "agreement", "057", "2014", {"MEX", "CAN"}},
       {"date 2012-01-09\n\nThe relationship between Turkey and Qatar was elevated to a strategic partnership in 2010.",
        "relations_upgraded", "050", "2010", {"TUR", "QAT"}},
+      {"date 2021-06-20\n\nKenyan President Juma Otieno held talks with Swazi Prime Minister Sipho Dlamini in the "
+       "Zimbabwean capital on June 11.",
+       "meeting", "040", "2021-06-11", {"KEN", "SWZ"}},
+      {"date 2019-04-23\n\nFrom Thursday to Sunday, Ghana sent a delegation to the United States.", "visit", "042",
+       "2019-04-18", {"GHA", "USA"}},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);

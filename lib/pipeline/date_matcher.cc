@@ -191,12 +191,21 @@ std::optional<Raw> range_of(const Lexed& x, Ix first, Point a, Ix connector, boo
 std::optional<Raw> range_with_words(const Lexed& x, Ix i) {
   const bool from = x[i].lower == "from", between = x[i].lower == "between";
   if (!from && !between) return std::nullopt;
+  const auto joined = [&](const Tok& c) {
+    return c.kind == Kind::dash || (from ? one_of({"to", "until", "till", "through"}, c.lower) : c.lower == "and");
+  };
+  // "from Thursday to Sunday": the days up to the last such Sunday before publication.
+  if (const int first = weekday_at(x, i + 1), last = weekday_at(x, i + 3);
+      first >= 0 && last >= 0 && first != last && joined(x[i + 2])) {
+    Raw r = make_raw(x, i, i + 4);
+    r.rel = Rel::weekday_before;
+    r.n = last;
+    r.from_weekday = first;
+    return r;
+  }
   const auto a = endpoint(x, i + 1);
   if (!a) return std::nullopt;
-  const Tok& c = x[a->next];
-  const bool joins = c.kind == Kind::dash ||
-                     (from ? one_of({"to", "until", "till", "through"}, c.lower) : c.lower == "and");
-  return joins ? range_of(x, i, *a, a->next, true) : std::nullopt;
+  return joined(x[a->next]) ? range_of(x, i, *a, a->next, true) : std::nullopt;
 }
 
 // "26-27 January 2026", "January 26–27, 2026", "1945-1975", "2020-21".

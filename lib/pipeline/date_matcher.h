@@ -35,6 +35,7 @@ struct Raw {
   Rel rel = Rel::none;
   int n = 0;
   bool label = false;  // a year that is part of a name ("Laros-2025") or beside "this year"
+  int from_weekday = -1;  // "from Thursday to Sunday": the first day's weekday; `n` is the last's
 };
 
 // The dates in `x`, leftmost-longest: at each token the longest match wins

@@ -111,9 +111,14 @@ std::optional<DateMention> resolve(const Raw& r, std::string_view text,
   const std::string_view quote = text_of(text, r.quote);
   if (r.rel == Rel::none) return resolve_absolute(r, quote, pub);
   if (!pub || pub->precision < needed(r.rel)) return std::nullopt;
-  const auto got = relative_date(r, *pub);
+  auto got = relative_date(r, *pub);
   if (!got) return std::nullopt;
   std::optional<FuzzyDate> end;
+  if (r.from_weekday >= 0) {  // "from Thursday to Sunday": back from the Sunday to the Thursday
+    end = got;
+    const int span = (r.n - r.from_weekday + 7) % 7;
+    got = FuzzyDate{date::year_month_day{date::sys_days{got->day} - date::days{span}}, Precision::day};
+  }
   if (r.end && r.rel == Rel::years) {  // "November 3-4 last year": both ends move
     Raw e = r;
     e.start = *r.end;

@@ -471,20 +471,26 @@ void assign_sides(const Doc& doc, Candidate& c, const Sides& s, std::optional<st
     if (person_country(p)) add_participant(e, country_of(symmetric ? Role::actor : Role::counterpart, *person_country(p)));
 }
 
-// "met ... in Kazan, Russia": the country of the venue is where, not who.
+// "met ... in Kazan, Russia", "in the Serbian capital": the country of the venue
+// is where, not who.
 void drop_location_countries(const Doc& doc, const std::vector<Token>& tokens, const Candidate& c, Sides& s,
                              Span clause) {
   if (c.event.type != "meeting" && c.event.type != "summit") return;
   const auto [first, last] = mentions_in(doc, clause);
   for (auto it = first; it != last; ++it) {
     const Mention& m = *it;
-    if (m.kind != EntityKind::country || m.adjective || !clause.contains(m.span)) continue;
+    if (m.kind != EntityKind::country || !clause.contains(m.span)) continue;
     const std::size_t k = token_at(tokens, m.span.begin);
     if (k < 1 || k >= tokens.size()) continue;
-    const bool after_in = tokens[k - 1].folded == "in" ||
+    std::size_t next = k;  // the token after the mention
+    while (next < tokens.size() && tokens[next].span.begin < m.span.end) ++next;
+    const bool venue =
+        m.adjective ? k >= 2 && tokens[k - 2].folded == "in" && tokens[k - 1].folded == "the" &&
+                          next < tokens.size() && tokens[next].folded == "capital"
+                    : tokens[k - 1].folded == "in" ||
                           (k >= 2 && tokens[k - 2].folded == "in" && tokens[k - 1].upper &&
                            doc.article.body.substr(tokens[k - 1].span.end, 1) == ",");
-    if (!after_in) continue;
+    if (!venue) continue;
     for (auto* side : {&s.before, &s.after}) side->erase(std::remove(side->begin(), side->end(), m.country), side->end());
   }
 }
