@@ -5,7 +5,7 @@
 #     batches (bench/import_floor.cc),
 #   - `annals import` on one thread and on all cores,
 # and records MB/s, articles/s, the ratio to the floor, the database size per MB
-# of text and the peak RSS. Then times every question of the query API on the
+# of text and the peak RSS (median of three runs up to 10,000 articles). Then times every question of the query API on the
 # largest corpus's knowledge base (bench/query_bench) and scores extraction on
 # the first corpus against the generator's gold. Writes bench/results/import.csv,
 # import.md, import.png (gnuplot) and query_import.csv. Corpora are kept in build/bench-corpus/ between runs.
@@ -21,19 +21,33 @@ cores=$(nproc)
 bash tools/install-deps.sh bench >/dev/null
 bash tools/build.sh >/dev/null
 
+# Let the build's load die down (up to two minutes) and record what is left.
+for ((i = 0; i < 24; ++i)); do
+  awk '{exit !($1 < 0.3)}' /proc/loadavg && break
+  sleep 5
+done
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+
 work=build/bench-corpus
 out=bench/results
 mkdir -p "$work" "$out"
 csv=$out/import.csv
 echo "articles,text_mb,run,threads,seconds,mb_per_s,articles_per_s,ratio_to_floor,db_mb,db_per_text,peak_rss_mb" > "$csv"
 
-measure() {  # measure LABEL THREADS DB -- command...: prints "label threads seconds rss_kb db_bytes"
+measure_once() {  # measure_once LABEL THREADS DB -- command...: prints "label threads seconds rss_kb db_bytes"
   local label=$1 threads=$2 db=$3
   shift 4
   rm -f "$db" "$db-wal" "$db-shm"
   local timing=$work/time.txt
   /usr/bin/time -o "$timing" -f "%e %M" "$@" >/dev/null 2>"$work/stderr.txt"
   echo "$label $threads $(cat "$timing") $(stat -c %s "$db")"
+}
+
+# The run of median time out of $reps: a run under a second is timed to 0.01 s
+# and shifts with whatever else the machine does in it.
+measure() {
+  local i
+  for ((i = 0; i < reps; ++i)); do measure_once "$@"; done | sort -n -k3,3 | sed -n "$(((reps + 1) / 2))p"
 }
 
 for n in "${sizes[@]}"; do
@@ -45,6 +59,8 @@ for n in "${sizes[@]}"; do
   fi
   text_bytes=$(find "$corpus/articles" -name '*.txt' -printf '%s\n' | awk '{s += $1} END {print s}')
   text_mb=$(awk -v b="$text_bytes" 'BEGIN {printf "%.1f", b / 1e6}')
+  reps=1
+  [ "$n" -gt 10000 ] || reps=3
   floor_line=$(measure floor 1 "$work/floor.db" -- ./build/bench/import_floor "$corpus/articles" "$work/floor.db")
   rows=("$floor_line")
   for t in 1 "$cores"; do
@@ -79,7 +95,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
   echo "# Import benchmark"
   echo
   echo "Run $(date -u +%Y-%m-%d) on $cpu, $cores cores, $(free -g | awk '/Mem:/ {print $2}') GiB;"
-  echo "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg). Corpus: annals-gen, seed 7."
+  echo "load average before the run: $load_before. Corpus: annals-gen, seed 7. Each time is the"
+  echo "median of three runs up to 10,000 articles, one run above."
   echo "Command: \`tools/import_bench.sh ${sizes[*]}\`. The floor inserts the raw texts into a bare table"
   echo "and an FTS5 index (same tokenizer, pragmas and batches); ratio = time / floor time."
   echo
