@@ -256,6 +256,16 @@ TEST_CASE("events: a named successor stands for the state that existed through t
   }
 }
 
+TEST_CASE("events: a state named twice for one date is one participant") {
+  const Doc d = run("date 2021-03-01\n\nSoviet and Russian officials held talks in Minsk on 6 May 1990.");
+  const Event* e = find(d, "meeting");
+  REQUIRE(e);
+  const auto n = std::count_if(e->participants.begin(), e->participants.end(),
+                               [](const Participant& p) { return p.kind == EntityKind::country; });
+  CHECK(n == 1);
+  CHECK(countries(*e) == std::set<std::string>{"SUHH"});
+}
+
 TEST_CASE("events: recognition is a relation between the recogniser and the recognised") {
   const Doc d = run("date 2007-03-01\n\nAfter long talks, Costa Rica recognised Montenegro in 2006.");
   REQUIRE(d.relations.size() == 1);

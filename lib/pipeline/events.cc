@@ -686,8 +686,12 @@ bool same_event(const Doc& doc, const Event& a, const Event& b) {
 void anachronisms(Candidate& c) {
   if (!c.event.start) return;
   const auto last = c.event.end ? c.event.end->last_day() : c.event.start->last_day();
-  for (auto& p : c.event.participants)
+  Event then;  // its participants, each once: "Soviet and Russian officials" in 1990 are one party
+  for (Participant p : c.event.participants) {
     if (p.kind == EntityKind::country) p.country = default_gazetteer().state_on(p.country, last);
+    add_participant(then, p);
+  }
+  c.event.participants = std::move(then.participants);
 }
 
 // An undated visit or meeting told by someone who takes part in a dated one with
