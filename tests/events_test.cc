@@ -256,6 +256,24 @@ TEST_CASE("events: a named successor stands for the state that existed through t
   }
 }
 
+TEST_CASE("events: a country named as a party and as the venue stays a party") {
+  const Doc d = run(
+      "date 2021-03-01\n\nLaos and Japan signed a deal in 2019. Laos thanked Japan. Japan thanked Laos. "
+      "On January 20, 2001, officials of Cuba and Guyana held consultations in Guyana.");
+  const Event* e = find(d, "meeting");
+  REQUIRE(e);
+  CHECK(countries(*e) == std::set<std::string>{"CUB", "GUY"});
+}
+
+TEST_CASE("events: visits in opposite directions stay two visits") {
+  const Doc d = run(
+      "date 2018-03-01\n\nFiji's Prime Minister Ana Tolo began an official visit to Samoa last year. "
+      "Samoa's Prime Minister Ioane Lemalu arrived in Suva, Fiji on February 19, 2017 for an official visit.");
+  std::size_t visits = 0;
+  for (const Event& e : d.events) visits += e.type == "visit";
+  CHECK(visits == 2);
+}
+
 TEST_CASE("events: a state named twice for one date is one participant") {
   const Doc d = run("date 2021-03-01\n\nSoviet and Russian officials held talks in Minsk on 6 May 1990.");
   const Event* e = find(d, "meeting");

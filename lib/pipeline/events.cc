@@ -477,6 +477,8 @@ void drop_location_countries(const Doc& doc, const std::vector<Token>& tokens, c
                              Span clause) {
   if (c.event.type != "meeting" && c.event.type != "summit") return;
   const auto [first, last] = mentions_in(doc, clause);
+  std::vector<std::string> venues, parties;  // a country named both ways stays a party:
+  // "officials of Cuba and Guyana held consultations in Guyana"
   for (auto it = first; it != last; ++it) {
     const Mention& m = *it;
     if (m.kind != EntityKind::country || !clause.contains(m.span)) continue;
@@ -490,8 +492,11 @@ void drop_location_countries(const Doc& doc, const std::vector<Token>& tokens, c
                     : tokens[k - 1].folded == "in" ||
                           (k >= 2 && tokens[k - 2].folded == "in" && tokens[k - 1].upper &&
                            doc.article.body.substr(tokens[k - 1].span.end, 1) == ",");
-    if (!venue) continue;
-    for (auto* side : {&s.before, &s.after}) side->erase(std::remove(side->begin(), side->end(), m.country), side->end());
+    add_unique(venue ? venues : parties, m.country);
+  }
+  for (const auto& code : venues) {
+    if (std::find(parties.begin(), parties.end(), code) != parties.end()) continue;
+    for (auto* side : {&s.before, &s.after}) side->erase(std::remove(side->begin(), side->end(), code), side->end());
   }
 }
 
@@ -610,6 +615,20 @@ bool same_countries(const Event& a, const Event& b) {
   return x == y;
 }
 
+// A visit goes one way: A's trip to B and B's to A are two visits.
+bool same_direction(const Event& a, const Event& b) {
+  if (a.type != "visit") return true;
+  const auto travellers = [](const Event& e) {
+    std::vector<std::string> out;
+    for (const auto& p : e.participants)
+      if (p.kind == EntityKind::country && p.role == Role::actor) add_unique(out, p.country);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  const auto x = travellers(a), y = travellers(b);
+  return x.empty() || y.empty() || x == y;
+}
+
 bool dates_overlap(const Event& a, const Event& b) {
   if (!a.start || !b.start) return false;
   const auto a_last = (a.end ? *a.end : *a.start).last_day();
@@ -670,7 +689,7 @@ void absorb(Event& into, const Event& from) {
 
 // Whether statement `b` tells the same event as `a`, within one article.
 bool same_event(const Doc& doc, const Event& a, const Event& b) {
-  if (a.type != b.type || !same_countries(a, b)) return false;
+  if (a.type != b.type || !same_countries(a, b) || !same_direction(a, b)) return false;
   if (!a.start && !b.start) return true;
   if (!kMeetingFamily.count(a.type)) return false;
   if (persons_conflict(doc, a, b)) return false;
