@@ -142,6 +142,16 @@ TEST_CASE("gazetteer: a successor in a fact ending before its former state did s
   CHECK(g.country("SUHH")->ended == std::optional(1991_y / December / 26));
 }
 
+TEST_CASE("gazetteer: country_named takes names and demonyms, not codes") {
+  const Gazetteer& g = default_gazetteer();
+  CHECK(g.country_named("Georgia") == std::optional<std::string>("GEO"));
+  CHECK(g.country_named("israel") == std::optional<std::string>("ISR"));
+  CHECK(g.country_named("Lao") == std::optional<std::string>("LAO"));
+  CHECK_FALSE(g.country_named("GEO"));
+  CHECK(g.country_code("GEO") == std::optional<std::string>("GEO"));
+  CHECK_FALSE(g.country_named("Stean"));
+}
+
 TEST_CASE("gazetteer: display and official names") {
   const Gazetteer& g = default_gazetteer();
   CHECK(g.country_name("LAO") == "Laos");

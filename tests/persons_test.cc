@@ -46,6 +46,7 @@ const Known kKnown[] = {
     {"Việt Nam", "VNM"},
     {"Vietnamese", "VNM", true},
     {"United States", "USA"},
+    {"New Zealand", "NZL"},
     {"Soviet Union", "SUHH"},
     {"USSR", "SUHH"},
     {"China", "CHN"},
@@ -177,6 +178,8 @@ TEST_CASE("persons: a title before a name introduces the person, its post and it
       {"Later the United States' President John Roe spoke.", "John Roe", "USA", "President"},
       {"Russia's then-Prime Minister Ivan Petrov arrived.", "Ivan Petrov", "RUS", "Prime Minister"},
       {"China's former President Li Wei wrote.", "Li Wei", "CHN", "President"},
+      {"Lao Ambassador to New Zealand Somsak Inthavong spoke.", "Somsak Inthavong", "LAO", "Ambassador"},
+      {"Russian Ambassador to Israel Ivan Petrov spoke.", "Ivan Petrov", "RUS", "Ambassador"},
   };
   for (const auto& c : cases) {
     CAPTURE(c.text);

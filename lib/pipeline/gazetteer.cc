@@ -254,9 +254,14 @@ const Country* Gazetteer::country(std::string_view code) const {
   return it == by_code_.end() ? nullptr : &countries_[it->second];
 }
 
-std::optional<std::string> Gazetteer::country_code(std::string_view any_alias) const {
-  for (const PhraseEntry* e : country_phrases_.lookup(any_alias))
+std::optional<std::string> Gazetteer::country_named(std::string_view alias) const {
+  for (const PhraseEntry* e : country_phrases_.lookup(alias))
     if (!e->blocked) return countries_[e->target].code;
+  return std::nullopt;
+}
+
+std::optional<std::string> Gazetteer::country_code(std::string_view any_alias) const {
+  if (auto named = country_named(any_alias)) return named;
   const std::string code = upper(any_alias);
   if (code.size() == 3 || code.size() == 4)
     if (const Country* c = country(code)) return c->code;

@@ -76,6 +76,9 @@ class Gazetteer {
   // The code of the country `any_alias` names (any alias, any case; or an
   // alpha-3/alpha-4/alpha-2 code); nullopt when none.
   std::optional<std::string> country_code(std::string_view any_alias) const;
+  // The country one of whose names or demonyms is `alias` (any case; not a
+  // code), or nullopt: "Georgia", "Israel", "Lao".
+  std::optional<std::string> country_named(std::string_view alias) const;
   // The display name of `code`; nullopt for an unknown code.
   std::optional<std::string> country_name(std::string_view code) const;
   // The state that `code` stood for in a fact whose period ends on `last_day`:

@@ -1,5 +1,7 @@
 #include "pipeline/titles.h"
 
+#include "pipeline/gazetteer.h"
+
 #include <algorithm>
 
 namespace annals::person_parse {
@@ -29,7 +31,7 @@ struct Phrase {
 // the name the title introduces.
 std::optional<Phrase> parse_of(const Scan& s, std::size_t k) {
   if (s.is(k, "the")) ++k;
-  if (ordinal_at(s, k)) ++k;
+  if (ordinal_at(s, k) && s.starts[k] < 0) ++k;  // "the 12th", but "New Zealand" is a name
   const std::size_t begin = k;
   if (k >= s.size() || s.tok[k].line_before) return std::nullopt;
   Phrase p;
@@ -103,7 +105,11 @@ std::optional<Group> parse_group(const Scan& s, std::size_t k) {
     if (auto p = parse_of(s, k + 1)) g.of.fill(p->of), k = p->end;
   }
   if (g.level == Level::diplomat && s.is(k, "to")) {
-    if (auto p = parse_of(s, k + 1)) k = p->end;  // the posting, not the envoy's own state
+    // The posting, not the envoy's own state. A country that is also a given name
+    // ("Ambassador to Georgia Freda Lane") is not a mention before a capitalised
+    // word, yet after "Ambassador to" it is the posting.
+    if (s.cap(k + 1) && s.starts[k + 1] < 0 && default_gazetteer().country_named(s.tok[k + 1].fold)) k += 2;
+    else if (auto p = parse_of(s, k + 1)) k = p->end;
   }
   if (g.level == Level::academic && s.is(k, "in") && s.cap(k + 1)) {
     std::size_t e = k + 1;
